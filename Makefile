@@ -1,0 +1,65 @@
+# The portal's commands. `make run` and `make test` work on a fresh machine with python3 and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
+
+.PHONY: run test serve worker messages translations install install-dev bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# Message catalogues are compiled with Babel, so no system gettext is needed to run the site.
+messages: $(VENV)/.installed
+	@for dir in locale */locale; do \
+		[ -d "$$dir" ] && $(BIN)/pybabel compile --domain django --directory "$$dir" --statistics 2>&1 | grep -v '^$$' || true; \
+	done
+
+run: messages
+	DEBUG=1 $(MANAGE) migrate --no-input
+	DEBUG=1 $(MANAGE) load_demo
+	DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# The browser and HTML-checker tests use axe-core and vnu-jar from npm, when npm is there.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the accessibility and HTML-checker tests will be skipped"; fi
+
+test: $(VENV)/.installed-dev messages
+	-@$(MAKE) --no-print-directory node_modules/.installed
+	$(BIN)/ruff check .
+	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest
+
+serve: messages
+	DEBUG=0 $(MANAGE) collectstatic --no-input --verbosity 0
+	DEBUG=0 $(MANAGE) migrate --no-input
+	DEBUG=0 $(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+worker: messages
+	$(MANAGE) db_worker
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles
+
+# After changing UI strings: refresh the catalogues (needs gettext's xgettext), then translate
+# the new entries in */locale/en/LC_MESSAGES/django.po. Each app keeps its own catalogue.
+APPS := relations visits newsroom internships
+translations: $(VENV)/.installed
+	DEBUG=1 $(MANAGE) makemessages -l en --no-obsolete --ignore node_modules --ignore staticfiles \
+		$(foreach app,$(APPS),--ignore $(app))
+	for app in $(APPS); do (cd $$app && ../$(BIN)/django-admin makemessages -l en --no-obsolete); done

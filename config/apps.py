@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalConfig(AppConfig):
+    """What belongs to the whole site: layout, static pages, roles, demo and periodic jobs."""
+
+    name = "config"
+    label = "portal"
+    verbose_name = _("Portalen")
+
+    def ready(self):
+        from config import roles
+
+        # After every migrate, so that models added later get their group permissions too.
+        post_migrate.connect(roles.sync_groups, dispatch_uid="portal.sync_groups")

@@ -1,0 +1,59 @@
+from django import template
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/hreflang.html", takes_context=True)
+def hreflang_links(context):
+    alternates = context.get("alternates") or {}
+    default = alternates.get(settings.LANGUAGE_CODE)
+    return {"alternates": sorted(alternates.items()), "x_default": default}
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Plain links to this page in the other languages, or to their home pages."""
+    alternates = context.get("alternates") or {}
+    current = translation.get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code == current:
+            continue
+        url = alternates.get(code)
+        if url is None:
+            with translation.override(code):
+                url = reverse("home")
+        with translation.override(code):
+            links.append({"code": code, "name": str(name), "native": _native_name(code),
+                          "url": url})
+    return {"links": links}
+
+
+def _native_name(code):
+    return translation.get_language_info(code)["name_local"]
+
+
+# The main menu: an entry appears once the app that owns its page provides it.
+MAIN_NAVIGATION = [
+    ("newsroom:list", translation.gettext_lazy("Nyheter")),
+    ("visits:list", translation.gettext_lazy("Besök")),
+    ("internships:list", translation.gettext_lazy("Praktik")),
+    ("relations:index", translation.gettext_lazy("Nätverk och EU")),
+    ("about", translation.gettext_lazy("Om oss")),
+]
+
+
+@register.inclusion_tag("includes/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    path = context["request"].path
+    items = []
+    for url_name, label in MAIN_NAVIGATION:
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:
+            continue
+        items.append({"url": url, "label": label, "current": path.startswith(url)})
+    return {"items": items}

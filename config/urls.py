@@ -1,0 +1,67 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from config import views
+from config.sitemaps import collect_sitemaps
+
+admin.site.site_header = _("Externa relationer – administration")
+admin.site.site_title = _("Externa relationer")
+admin.site.index_title = _("Administration")
+
+sitemaps = collect_sitemaps()
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="sitemap-section",
+    ),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path(_("om-oss/"), views.StaticPageView.as_view(page="about"), name="about"),
+    path(
+        _("tillganglighet/"),
+        views.StaticPageView.as_view(page="accessibility"),
+        name="accessibility",
+    ),
+    path(
+        _("personuppgifter/"),
+        views.StaticPageView.as_view(page="personal_data"),
+        name="personal-data",
+    ),
+    path(_("kontakt/"), views.StaticPageView.as_view(page="contact"), name="contact"),
+    path(_("nyheter/"), include("newsroom.urls")),
+    path(_("besok/"), include("visits.urls")),
+    path(_("praktik/"), include("internships.urls")),
+    path(_("natverk-och-eu/"), include("relations.urls")),
+    prefix_default_language=False,
+)
+
+handler404 = views.page_not_found
+handler500 = views.server_error
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

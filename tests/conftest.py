@@ -1,0 +1,73 @@
+"""Fixtures shared by every test of the portal."""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.management import call_command
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require(condition, reason):
+    """Skip with a visible reason when a tool is missing; under CI=true, fail instead."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"CI=true but {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def require_postgres():
+    require(
+        settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql",
+        "this test needs PostgreSQL (set DATABASE_URL=postgres://…)",
+    )
+
+
+@pytest.fixture
+def chromium_path():
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    require(path, "Chromium is not installed (apt-get install chromium)")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rate limits and cached pages live in the cache: no test sees another's.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    """Log the test client in as staff: ``staff_client(group_name)`` or ``staff_client()``.
+
+    Every admin test logs in through here, so a stricter login (a second factor) is
+    satisfied in this one place.
+    """
+
+    def login(group=None, *, superuser=False, username=None):
+        user = django_user_model.objects.create_user(
+            username=username or f"staff-{group or 'admin'}".replace(" ", "-").lower(),
+            email="staff@example.se",
+            is_staff=True,
+            is_superuser=superuser or group is None,
+        )
+        if group:
+            user.groups.add(Group.objects.get(name=group))
+        client.force_login(user)
+        client.user = user
+        return client
+
+    return login
+
+
+@pytest.fixture
+def demo_content(db):
+    call_command("load_demo", verbosity=0)

@@ -1,0 +1,85 @@
+"""Walk every page the sitemap lists, and read what the quality gates check on each."""
+
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+# Pages that are not in the sitemap but must pass the gates too (form pages of later apps
+# add themselves here as they come).
+EXTRA_PATHS = []
+
+
+def _path(url):
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def sitemap_paths(client):
+    """Every path in /sitemap.xml, following the sections of a sitemap index."""
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200, "/sitemap.xml does not answer 200"
+    root = ElementTree.fromstring(response.content)
+    documents = [root]
+    if root.tag.endswith("sitemapindex"):
+        documents = []
+        for loc in root.findall("sm:sitemap/sm:loc", SITEMAP_NS):
+            section = client.get(_path(loc.text))
+            assert section.status_code == 200, f"{loc.text} does not answer 200"
+            documents.append(ElementTree.fromstring(section.content))
+    paths = []
+    for document in documents:
+        paths += [_path(loc.text) for loc in document.findall("sm:url/sm:loc", SITEMAP_NS)]
+    return sorted(set(paths)) + EXTRA_PATHS
+
+
+class PageFacts(HTMLParser):
+    """What the crawl checks on a page: lang, title, h1s, hreflang alternates and links."""
+
+    def __init__(self):
+        super().__init__()
+        self.lang = ""
+        self.title = ""
+        self.h1_count = 0
+        self.hreflangs = {}
+        self.links = set()
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang", "")
+        elif tag == "title":
+            self._in_title = True
+        elif tag == "h1":
+            self.h1_count += 1
+        elif tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs:
+            self.hreflangs[attrs["hreflang"]] = attrs.get("href", "")
+        elif tag == "a" and attrs.get("href"):
+            self.links.add(attrs["href"])
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
+
+def page_facts(html):
+    facts = PageFacts()
+    facts.feed(html)
+    facts.title = " ".join(facts.title.split())
+    return facts
+
+
+def internal_path(href):
+    """The path of a same-site link, or None for external, mailto and fragment links."""
+    parts = urlsplit(href)
+    if parts.scheme not in ("", "http", "https") or (parts.netloc and parts.netloc != "testserver"):
+        return None
+    if not parts.path:
+        return None
+    return parts.path + (f"?{parts.query}" if parts.query else "")

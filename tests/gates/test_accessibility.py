@@ -1,0 +1,47 @@
+"""The accessibility gate: axe-core finds no WCAG 2.1 A/AA violation on any page of the crawl."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
+
+from tests.conftest import require
+from tests.gates.crawl import sitemap_paths
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
+        + ", ".join(node["target"][0] for node in violation["nodes"][:3])
+        for violation in result["violations"]
+    ]
+
+
+def test_every_page_has_no_axe_violations(live_server, page):
+    require(AXE.exists(), "axe-core is not installed (npm ci)")
+    call_command("load_demo", verbosity=0)
+    problems = []
+    for path in sitemap_paths(Client()):
+        page.goto(live_server.url + path)
+        problems += [f"{path}: {violation}" for violation in axe_violations(page)]
+    assert not problems, "\n".join(problems)
+
+
+def test_skip_link_moves_focus_to_main_content(live_server, page):
+    page.goto(live_server.url + "/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    assert page.evaluate("document.activeElement.textContent") == "Hoppa till huvudinnehållet"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
