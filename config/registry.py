@@ -1,9 +1,9 @@
 """Discovery of what each app of the portal contributes to the whole site.
 
-An app adds its demo content, periodic jobs, sitemaps, home-page section or topic-page
-section by defining a module of an agreed name (``demo``, ``periodic``, ``sitemaps``,
-``home``, ``topics``); the site-wide code finds them here, so no central list grows
-with every app.
+An app adds its demo content, periodic jobs, sitemaps, home-page section or sections on
+other apps' pages by defining a module of an agreed name (``demo``, ``periodic``,
+``sitemaps``, ``home``, ``related``); the site-wide code finds them here, so no central
+list grows with every app.
 """
 
 from importlib import import_module

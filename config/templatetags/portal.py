@@ -3,6 +3,9 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
+from config import i18n
+from config.registry import app_modules
+
 register = template.Library()
 
 
@@ -57,3 +60,22 @@ def main_navigation(context):
             continue
         items.append({"url": url, "label": label, "current": path.startswith(url)})
     return {"items": items}
+
+
+@register.filter
+def localized(obj, field):
+    """``{{ organisation|localized:"description" }}``: the field in the page's language."""
+    return i18n.localized(obj, field)
+
+
+@register.inclusion_tag("includes/related_sections.html", takes_context=True)
+def related_sections(context, obj):
+    """What other apps relate to ``obj`` (news of a topic, visits of an organisation …).
+
+    Each app that relates things to other apps' pages defines ``related.sections(obj)``,
+    returning a list of dicts with a ``template`` key and that template's context.
+    """
+    sections = []
+    for module in app_modules("related"):
+        sections += module.sections(obj)
+    return {"sections": sections, "request": context.get("request")}

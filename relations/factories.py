@@ -1,0 +1,92 @@
+"""Test factories for the relations models (factory-boy is a test dependency only)."""
+
+import datetime
+
+import factory
+
+from relations import models
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Topic
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Prioriterad fråga {n}")
+    name_en = factory.Sequence(lambda n: f"Priority {n}")
+    slug = factory.Sequence(lambda n: f"fraga-{n}")
+    description = "En fråga som regionen driver."
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Organisation
+
+    kind = models.Organisation.Kind.NETWORK
+    name = factory.Sequence(lambda n: f"Nätverk {n}")
+    acronym = factory.Sequence(lambda n: f"N{n}")
+    slug = factory.Sequence(lambda n: f"natverk-{n}")
+    country = "BE"
+    description = "Ett europeiskt nätverk av regioner."
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Membership
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = models.Membership.Role.MEMBER
+    since = datetime.date(2015, 1, 1)
+    representative_name = "Anna Andersson"
+    representative_title = "regionråd"
+    public_notes = "Regionen deltar i arbetsgruppen för transport."
+    internal_notes = "Intern anteckning: förhandlingsläge."
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Programme
+
+    name = factory.Sequence(lambda n: f"Interreg-program {n} 2021–2027")
+    slug = factory.Sequence(lambda n: f"program-{n}")
+    fund = models.Programme.Fund.INTERREG
+    period_start = 2021
+    period_end = 2027
+    region_role = "Contact Point"
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Project
+
+    title = factory.Sequence(lambda n: f"Projekt {n}")
+    slug = factory.Sequence(lambda n: f"projekt-{n}")
+    programme = factory.SubFactory(ProgrammeFactory)
+    start_date = datetime.date(2023, 1, 1)
+    end_date = datetime.date(2026, 12, 31)
+    total_budget = 1_000_000
+    eu_grant = 800_000
+    region_role = models.Project.Role.PARTNER
+    status = models.Project.Status.ONGOING
+
+
+class OfficeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Office
+        django_get_or_create = ["slug"]
+
+    name = "Göteborg"
+    slug = "goteborg"
+    address = "Regionens hus, Norra Hamngatan 14, 411 06 Göteborg"
+    role = "Enhetens huvudkontor."
+    email = "externa.relationer@example.se"
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Contact
+
+    name = factory.Sequence(lambda n: f"Kontakt {n}")
+    title = "EU-handläggare"
+    office = factory.SubFactory(OfficeFactory)
+    email = factory.Sequence(lambda n: f"kontakt{n}@example.se")
