@@ -256,3 +256,11 @@ LOGGING = {
 # The unit, as named in the layout, mails and structured data.
 PORTAL_NAME = _("Externa relationer")
 PORTAL_ORGANISATION = "Västra Götalandsregionen"
+
+# Public forms (config/formguard.py): how long a form may stay open, and the rate limits
+# per scope as (attempts, seconds) per client address and per e-mail address.
+TRUSTED_PROXY_COUNT = AXES_IPWARE_PROXY_COUNT
+FORM_TOKEN_MAX_AGE = 60 * 60 * 24
+FORM_RATE_LIMITS = {
+    "default": {"address": (30, 60 * 60), "email": (5, 60 * 60)},
+}

@@ -1,0 +1,22 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class FormSubmission(models.Model):
+    """One accepted public form, by its one-time token: a replayed POST finds it here.
+
+    The row is written in the same transaction as what the form created, so a double
+    click or a replay lands exactly once, across processes and machines.
+    """
+
+    token = models.CharField(_("engångsnyckel"), max_length=64, unique=True)
+    scope = models.CharField(_("formulär"), max_length=50)
+    receipt_url = models.CharField(_("kvittoadress"), max_length=500, blank=True)
+    created = models.DateTimeField(_("mottaget"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("mottaget formulär")
+        verbose_name_plural = _("mottagna formulär")
+
+    def __str__(self):
+        return f"{self.scope} {self.created:%Y-%m-%d %H:%M}"

@@ -1,0 +1,3 @@
+from config.formguard import purge_old_submissions
+
+JOBS = [purge_old_submissions]

@@ -1,0 +1,115 @@
+"""The protection shared by every public form: honeypot, one-time token, rate limits."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.test import RequestFactory
+
+from config import formguard
+from config.mail import queue_mail
+from config.models import FormSubmission
+
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.portal.formguard_urls")]
+
+
+def fresh_form(client):
+    html = client.get("/form/").content.decode()
+    token = re.search(r'name="form_token" value="([^"]+)"', html).group(1)
+    return {"name": "Delegationen", "email": "anna@example.se", "form_token": token}
+
+
+def test_the_form_carries_a_token_and_a_hidden_honeypot(client):
+    html = client.get("/form/").content.decode()
+    assert 'type="hidden" name="form_token"' in html
+    assert '<div class="hp-field" aria-hidden="true">' in html
+
+
+def test_a_replayed_post_lands_once_and_shows_the_same_receipt(client):
+    data = fresh_form(client)
+    first = client.post("/form/", data)
+    second = client.post("/form/", data)
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"]
+    assert Group.objects.filter(name="Delegationen").count() == 1
+    assert FormSubmission.objects.get().receipt_url == first["Location"]
+
+
+def test_a_filled_honeypot_stores_nothing_and_looks_like_success(client):
+    data = {**fresh_form(client), "website": "http://spam.example"}
+    response = client.post("/form/", data)
+    assert response.status_code == 200
+    assert not Group.objects.filter(name="Delegationen").exists()
+
+
+def test_a_tampered_token_asks_to_send_again_and_keeps_the_input(client):
+    data = {**fresh_form(client), "form_token": "forged"}
+    response = client.post("/form/", data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Formuläret har varit öppet för länge" in html
+    assert 'value="Delegationen"' in html
+    assert 'value="forged"' not in html
+    assert not Group.objects.exists() or not Group.objects.filter(name="Delegationen").exists()
+
+
+def test_invalid_input_is_kept_with_messages_at_the_fields(client):
+    data = {**fresh_form(client), "email": "inte-en-adress"}
+    html = client.post("/form/", data).content.decode()
+    assert 'value="inte-en-adress"' in html
+    assert 'aria-invalid="true"' in html
+    assert '<a href="#id_email">E-post:' in html
+
+
+def test_too_many_attempts_from_one_address_get_429_with_the_input_kept(client, settings):
+    settings.FORM_RATE_LIMITS = {"default": {"address": (2, 60), "email": (10, 60)}}
+    for _attempt in range(2):
+        client.post("/form/", {**fresh_form(client), "email": "x"})
+    response = client.post("/form/", fresh_form(client))
+    assert response.status_code == 429
+    assert 'value="Delegationen"' in response.content.decode()
+    assert not Group.objects.filter(name="Delegationen").exists()
+
+
+def test_too_many_submissions_for_one_email_get_429(client, settings):
+    settings.FORM_RATE_LIMITS = {"default": {"address": (100, 60), "email": (1, 60)}}
+    assert client.post("/form/", fresh_form(client)).status_code == 302
+    response = client.post("/form/", {**fresh_form(client), "name": "Andra"})
+    assert response.status_code == 429
+    assert not Group.objects.filter(name="Andra").exists()
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "203.0.113.9", "10.0.0.1"),
+        (1, "198.51.100.7", "198.51.100.7"),
+        (1, "203.0.113.9, 198.51.100.7", "198.51.100.7"),
+        (2, "203.0.113.9, 198.51.100.7", "203.0.113.9"),
+        (2, "198.51.100.7", "10.0.0.1"),
+    ],
+)
+def test_client_address_trusts_only_the_configured_proxies(settings, proxies, forwarded, expected):
+    settings.TRUSTED_PROXY_COUNT = proxies
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+    assert formguard.client_address(request) == expected
+
+
+def test_expired_tokens_are_purged(settings, client):
+    client.post("/form/", fresh_form(client))
+    settings.FORM_TOKEN_MAX_AGE = -1
+    assert formguard.purge_old_submissions() == "1 expired form tokens removed"
+    assert not FormSubmission.objects.exists()
+
+
+def test_queue_mail_renders_plain_text_in_the_given_language(tmp_path, settings):
+    (tmp_path / "greeting_subject.txt").write_text(
+        '{% load i18n %}{% translate "Kontakta oss" %} {{ name }}'
+    )
+    (tmp_path / "greeting_body.txt").write_text("Hej {{ name }}")
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
+    queue_mail(template="greeting", context={"name": "O'Neil"}, to=["a@example.se"], language="en")
+    assert mail.outbox[0].subject == "Contact us O'Neil"
+    assert mail.outbox[0].body == "Hej O'Neil"
+    assert mail.outbox[0].to == ["a@example.se"]
