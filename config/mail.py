@@ -1,14 +1,38 @@
-"""Every mail the portal sends: rendered from templates, sent by the task queue."""
+"""Every mail the portal sends: rendered from templates, sent by the task queue.
+
+The tasks API has no retries of its own, so a failed send re-enqueues itself with an
+attempt counter and a growing delay (``enqueue_retry``, also used by the newsletter).
+"""
+
+import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template import Context, engines
-from django.utils import translation
+from django.utils import timezone, translation
 from django_tasks import task
+
+logger = logging.getLogger("portal")
+
+
+def enqueue_retry(task_to_retry, attempt, **kwargs):
+    """Enqueue the next attempt of a failed task, later each time.
+
+    Returns False, enqueuing nothing, when the attempts in ``TASK_MAX_ATTEMPTS`` are used up.
+    Backends that cannot defer (the immediate one of development and tests) retry at once.
+    """
+    if attempt >= settings.TASK_MAX_ATTEMPTS:
+        return False
+    if task_to_retry.get_backend().supports_defer:
+        delay = timedelta(seconds=settings.TASK_RETRY_DELAY_SECONDS * 2 ** (attempt - 1))
+        task_to_retry = task_to_retry.using(run_after=timezone.now() + delay)
+    task_to_retry.enqueue(attempt=attempt + 1, **kwargs)
+    return True
 
 
 @task()
-def send_mail(subject, body, to, html_body=None, headers=None):
+def send_mail(subject, body, to, html_body=None, headers=None, attempt=1):
     message = EmailMultiAlternatives(
         subject=subject,
         body=body,
@@ -18,7 +42,20 @@ def send_mail(subject, body, to, html_body=None, headers=None):
     )
     if html_body:
         message.attach_alternative(html_body, "text/html")
-    message.send()
+    try:
+        message.send()
+    except Exception:
+        retried = enqueue_retry(
+            send_mail, attempt, subject=subject, body=body, to=to, html_body=html_body,
+            headers=headers,
+        )
+        logger.warning(
+            "Mail %r to %s failed (attempt %s); %s",
+            subject, ", ".join(to), attempt, "retry queued" if retried else "giving up",
+            exc_info=True,
+        )
+        if not retried:
+            raise
 
 
 def render_text(template_name, context):

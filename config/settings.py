@@ -213,6 +213,10 @@ TASKS = {
     }
 }
 
+# Failed tasks (mails) are retried this many times in all, waiting 1, 2, 4 … times the delay.
+TASK_MAX_ATTEMPTS = 6
+TASK_RETRY_DELAY_SECONDS = 60
+
 # Security. Production (DEBUG off) runs behind a TLS-terminating proxy.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = _setting("SECURE_SSL_REDIRECT", _strict_bool, default=not DEBUG)

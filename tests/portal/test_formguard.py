@@ -113,3 +113,53 @@ def test_queue_mail_renders_plain_text_in_the_given_language(tmp_path, settings)
     assert mail.outbox[0].subject == "Contact us O'Neil"
     assert mail.outbox[0].body == "Hej O'Neil"
     assert mail.outbox[0].to == ["a@example.se"]
+
+
+class FlakyBackend:
+    """A mail backend that fails the first ``failures`` sends, then delivers to the outbox."""
+
+    failures = 0
+    calls = 0
+
+    def __init__(self, *args, **kwargs):
+        from django.core.mail.backends.locmem import EmailBackend
+
+        self.delivering = EmailBackend()
+
+    def send_messages(self, messages):
+        FlakyBackend.calls += 1
+        if FlakyBackend.calls <= FlakyBackend.failures:
+            raise ConnectionRefusedError("SMTP server down")
+        return self.delivering.send_messages(messages)
+
+
+@pytest.mark.parametrize(("failures", "delivered"), [(0, 1), (3, 1), (10, 0)])
+def test_a_failing_mail_server_is_retried_a_bounded_number_of_times(
+    settings, failures, delivered
+):
+    settings.EMAIL_BACKEND = f"{__name__}.FlakyBackend"
+    settings.TASK_MAX_ATTEMPTS = 4
+    FlakyBackend.failures, FlakyBackend.calls = failures, 0
+    from config.mail import send_mail
+
+    send_mail.enqueue(subject="Hej", body="Text", to=["a@example.se"])
+    assert len(mail.outbox) == delivered
+    assert FlakyBackend.calls == min(failures + 1, 4)
+
+
+def test_with_the_database_queue_a_retry_waits_longer_each_time(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from config.mail import send_mail
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.EMAIL_BACKEND = f"{__name__}.FlakyBackend"
+    settings.TASK_RETRY_DELAY_SECONDS = 60
+    FlakyBackend.failures, FlakyBackend.calls = 10, 0
+
+    send_mail.call(subject="Hej", body="Text", to=["a@example.se"], attempt=3)
+
+    retry = DBTaskResult.objects.get()
+    assert retry.args_kwargs["kwargs"]["attempt"] == 4
+    waited = (retry.run_after - retry.enqueued_at).total_seconds()
+    assert 239 <= waited <= 241
