@@ -1,12 +1,15 @@
 import logging
+import sys
 
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from config.context_processors import site
 from config.registry import app_modules
 
 logger = logging.getLogger("portal")
@@ -43,8 +46,22 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
-    # Rendered without the database or context processors, which may be what failed.
-    return render(request, "500.html", {"alternates": {}}, status=500)
+    """500, or 503 when the database is out of reach: the site recovers by itself then.
+
+    Rendered without context processors, since the session and the messages they read may
+    live in the very database that failed.
+    """
+    failure = sys.exc_info()[1]
+    if isinstance(failure, OperationalError | InterfaceError):
+        logger.error("The database is unavailable: %s", failure)
+        template, status = "503.html", 503
+    else:
+        template, status = "500.html", 500
+    context = {"request": request, **site(request), "alternates": {}}
+    response = HttpResponse(loader.get_template(template).render(context), status=status)
+    if status == 503:
+        response["Retry-After"] = "30"
+    return response
 
 
 @never_cache
