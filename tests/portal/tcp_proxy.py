@@ -1,7 +1,13 @@
 """A small TCP proxy that a test can cut and restore, to play a database outage."""
 
+import contextlib
 import socket
 import threading
+
+
+def _hang_up(sock):
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
 
 
 class TcpProxy:
@@ -36,21 +42,15 @@ class TcpProxy:
         except OSError:
             pass
         finally:
-            for end in (source, destination):
-                try:
-                    end.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
+            _hang_up(source)
+            _hang_up(destination)
 
     def cut(self):
         """Drop every connection and refuse new ones, as a failed network would."""
         self.open = False
         with self.lock:
             for sock in self.sockets:
-                try:
-                    sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
+                _hang_up(sock)
                 sock.close()
             self.sockets.clear()
 
