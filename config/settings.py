@@ -268,3 +268,9 @@ FORM_TOKEN_MAX_AGE = 60 * 60 * 24
 FORM_RATE_LIMITS = {
     "default": {"address": (30, 60 * 60), "email": (5, 60 * 60)},
 }
+
+# visits: where visit requests are announced, and how long visit personal data is kept.
+VISIT_COORDINATORS_EMAIL = _setting(
+    "VISIT_COORDINATORS_EMAIL", env.str, default="besokssamordnare@example.se"
+)
+VISIT_PERSONAL_DATA_MONTHS = _setting("VISIT_PERSONAL_DATA_MONTHS", env.int, default=12)
