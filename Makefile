@@ -6,7 +6,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 
-.PHONY: run test serve worker messages translations install install-dev bench clean
+.PHONY: run test serve worker messages translations install install-dev bench backup restore clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,3 +63,12 @@ translations: $(VENV)/.installed
 	DEBUG=1 $(MANAGE) makemessages -l en --no-obsolete --ignore node_modules --ignore staticfiles \
 		$(foreach app,$(APPS),--ignore $(app))
 	for app in $(APPS); do (cd $$app && ../$(BIN)/django-admin makemessages -l en --no-obsolete); done
+
+# Backups need PostgreSQL (DATABASE_URL). `make restore BACKUP=backups/<folder>` wants an
+# empty database: createdb a new one and point DATABASE_URL at it.
+backup: $(VENV)/.installed
+	$(MANAGE) backup
+
+restore: $(VENV)/.installed
+	@test -n "$(BACKUP)" || { echo "Say which backup: make restore BACKUP=backups/<folder>"; exit 2; }
+	$(MANAGE) restore "$(BACKUP)"
