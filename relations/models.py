@@ -6,7 +6,7 @@ The other apps point at these models; these never point back at them.
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Prefetch, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -43,6 +43,21 @@ class Topic(models.Model):
 class OrganisationQuerySet(models.QuerySet):
     def networks(self):
         return self.filter(kind=Organisation.Kind.NETWORK)
+
+    def with_current_memberships(self):
+        """Prefetch the topics and the current public memberships (``current_memberships``).
+
+        Public pages read memberships through such prefetches of ``Membership.objects.public()``,
+        never through ``memberships.all``, so an internal one cannot reach a template by accident.
+        """
+        return self.prefetch_related(
+            "topics",
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.public().current().order_by("-since"),
+                to_attr="current_memberships",
+            ),
+        )
 
 
 class Organisation(models.Model):
@@ -86,12 +101,12 @@ class Organisation(models.Model):
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
+    def get_absolute_url(self):
+        return reverse("relations:organisation-detail", kwargs={"slug": self.slug})
+
     def clean(self):
         if self.logo and not self.logo_alt.strip():
             raise ValidationError({"logo_alt": _("En logotyp behöver en alternativtext.")})
-
-    def get_absolute_url(self):
-        return reverse("relations:organisation-detail", kwargs={"slug": self.slug})
 
     @property
     def display_name(self):
@@ -100,11 +115,21 @@ class Organisation(models.Model):
 
 class MembershipQuerySet(models.QuerySet):
     def public(self):
+        """Memberships the public may see; internal ones stay in the admin."""
         return self.filter(is_public=True)
 
     def current(self, on=None):
         on = on or timezone.localdate()
         return self.filter(Q(until__isnull=True) | Q(until__gte=on), since__lte=on)
+
+    def for_public_pages(self):
+        """Public memberships with what their pages show, in one query plus one for topics."""
+        return (
+            self.public()
+            .select_related("organisation")
+            .prefetch_related("topics")
+            .order_by("organisation__name", "-since")
+        )
 
 
 class Membership(models.Model):
@@ -168,6 +193,15 @@ class Membership(models.Model):
             raise ValidationError({"until": _("Slutdatumet kan inte vara före startdatumet.")})
 
 
+class ProgrammeQuerySet(models.QuerySet):
+    def with_grant_totals(self):
+        """Each programme with ``project_count`` and ``total_grant`` of the region's projects."""
+        return self.annotate(
+            project_count=Count("projects", distinct=True),
+            total_grant=Sum("projects__eu_grant"),
+        )
+
+
 class Programme(models.Model):
     """An EU funding programme and period (Interreg Central Baltic 2021–2027, ESF+ …)."""
 
@@ -199,6 +233,8 @@ class Programme(models.Model):
     description_en = models.TextField(_("beskrivning på engelska"), blank=True)
     website = models.URLField(_("webbplats"), blank=True)
 
+    objects = ProgrammeQuerySet.as_manager()
+
     class Meta:
         ordering = ["-period_start", "name"]
         verbose_name = _("EU-program")
@@ -207,18 +243,29 @@ class Programme(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("relations:programme-detail", kwargs={"slug": self.slug})
+
     def clean(self):
         if self.period_start and self.period_end and self.period_end < self.period_start:
             raise ValidationError(
                 {"period_end": _("Programperioden kan inte sluta före den börjar.")}
             )
 
-    def get_absolute_url(self):
-        return reverse("relations:programme-detail", kwargs={"slug": self.slug})
-
     @property
     def display_name(self):
         return localized(self, "name")
+
+
+class ProjectQuerySet(models.QuerySet):
+    def for_lists(self):
+        return self.select_related("programme", "lead_partner").prefetch_related("topics")
+
+    def involving(self, organisation):
+        """Projects that ``organisation`` leads or is a partner in."""
+        return self.filter(
+            Q(lead_partner=organisation) | Q(partners=organisation)
+        ).distinct()
 
 
 class Project(models.Model):
@@ -278,6 +325,8 @@ class Project(models.Model):
     results_en = models.TextField(_("resultat på engelska"), blank=True)
     website = models.URLField(_("webbplats"), blank=True)
 
+    objects = ProjectQuerySet.as_manager()
+
     class Meta:
         ordering = ["-start_date", "title"]
         verbose_name = _("projekt")
@@ -285,6 +334,9 @@ class Project(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("relations:project-detail", kwargs={"slug": self.slug})
 
     def clean(self):
         errors = {}
@@ -299,9 +351,6 @@ class Project(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def get_absolute_url(self):
-        return reverse("relations:project-detail", kwargs={"slug": self.slug})
-
     @property
     def display_title(self):
         return localized(self, "title")
@@ -313,7 +362,12 @@ class Office(models.Model):
     name = models.CharField(_("namn"), max_length=100)
     name_en = models.CharField(_("namn på engelska"), max_length=100, blank=True)
     slug = models.SlugField(_("adressnamn"), max_length=100, unique=True)
-    address = models.TextField(_("adress"))
+    address = models.TextField(_("adress"), help_text=_("En rad per adressrad."))
+    address_en = models.TextField(
+        _("adress på engelska"),
+        blank=True,
+        help_text=_("Bara om adressen skrivs annorlunda på engelska (Brussels, Belgium)."),
+    )
     role = models.TextField(_("vad kontoret gör"))
     role_en = models.TextField(_("vad kontoret gör, på engelska"), blank=True)
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
@@ -332,6 +386,14 @@ class Office(models.Model):
     @property
     def display_name(self):
         return localized(self, "name")
+
+    @property
+    def address_lines(self):
+        """The address in the page's language, one line per item (commas also split)."""
+        text = localized(self, "address")
+        return [
+            part.strip() for line in text.splitlines() for part in line.split(",") if part.strip()
+        ]
 
 
 class Contact(models.Model):
@@ -357,3 +419,7 @@ class Contact(models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.title}"
+
+    @property
+    def display_title(self):
+        return localized(self, "title")

@@ -1,0 +1,70 @@
+"""Public filters of the organisation and project lists (django-filter).
+
+A value that is not among the choices (an old bookmark, a hand-edited URL) makes only
+that field invalid; the list views use ``strict = False``, so such a value is ignored
+and the visitor sees it named in the form instead of a server error.
+"""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from relations.models import Organisation, Programme, Project, Topic
+
+
+def _localized_labels(form, *names):
+    for name in names:
+        form.fields[name].label_from_instance = lambda obj: obj.display_name
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(
+        label=_("Typ av organisation"), choices=Organisation.Kind.choices, empty_label=_("Alla")
+    )
+    topic = django_filters.ModelChoiceFilter(
+        label=_("Prioriterad fråga"),
+        field_name="topics",
+        to_field_name="slug",
+        queryset=Topic.objects.all(),
+        empty_label=_("Alla"),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["kind", "topic"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _localized_labels(self.form, "topic")
+
+
+class ProjectFilter(django_filters.FilterSet):
+    programme = django_filters.ModelChoiceFilter(
+        label=_("Program"),
+        to_field_name="slug",
+        queryset=Programme.objects.all(),
+        empty_label=_("Alla"),
+    )
+    topic = django_filters.ModelChoiceFilter(
+        label=_("Prioriterad fråga"),
+        field_name="topics",
+        to_field_name="slug",
+        queryset=Topic.objects.all(),
+        empty_label=_("Alla"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Project.Status.choices, empty_label=_("Alla")
+    )
+    role = django_filters.ChoiceFilter(
+        label=_("Regionens roll"),
+        field_name="region_role",
+        choices=Project.Role.choices,
+        empty_label=_("Alla"),
+    )
+
+    class Meta:
+        model = Project
+        fields = ["programme", "topic", "status", "role"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _localized_labels(self.form, "programme", "topic")

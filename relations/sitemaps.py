@@ -1,0 +1,62 @@
+"""The relations pages in the sitemap, in Swedish and English.
+
+Only pages are listed; memberships have no pages of their own, so an internal membership
+cannot reach the sitemap.
+"""
+
+from django.urls import reverse
+
+from config.sitemaps import I18nSitemap
+from relations.models import Organisation, Programme, Project, Topic
+
+LIST_PAGES = [
+    "relations:index",
+    "relations:organisation-list",
+    "relations:programme-list",
+    "relations:project-list",
+    "relations:topic-list",
+    "relations:office-list",
+]
+
+
+class RelationsPagesSitemap(I18nSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return LIST_PAGES
+
+    def location(self, item):
+        return reverse(item)
+
+
+class ModelSitemap(I18nSitemap):
+    changefreq = "monthly"
+    model = None
+
+    def items(self):
+        return self.model.objects.order_by("pk")
+
+
+class OrganisationSitemap(ModelSitemap):
+    model = Organisation
+
+
+class ProgrammeSitemap(ModelSitemap):
+    model = Programme
+
+
+class ProjectSitemap(ModelSitemap):
+    model = Project
+
+
+class TopicSitemap(ModelSitemap):
+    model = Topic
+
+
+SITEMAPS = {
+    "relations": RelationsPagesSitemap,
+    "relations-organisations": OrganisationSitemap,
+    "relations-programmes": ProgrammeSitemap,
+    "relations-projects": ProjectSitemap,
+    "relations-topics": TopicSitemap,
+}

@@ -1,0 +1,152 @@
+"""Public pages of the relations app: networks, programmes, projects, priorities, offices.
+
+Every page reads memberships through ``Membership.objects.public()`` (or the prefetch in
+``Organisation.objects.with_current_memberships()``), so internal memberships and internal
+notes never reach a public template. Lists prefetch what they show: a constant number of
+queries whatever the number of rows.
+"""
+
+from django.db.models import Prefetch
+from django.views.generic import DetailView, ListView, TemplateView
+from django_filters.views import FilterView
+
+from relations import services
+from relations.filters import OrganisationFilter, ProjectFilter
+from relations.models import Contact, Membership, Office, Organisation, Programme, Project, Topic
+
+
+class ForgivingPaginationMixin:
+    """``?page=abc`` shows the first page and ``?page=99999`` the last, instead of a 404."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class FilteredListView(ForgivingPaginationMixin, FilterView):
+    # An unknown filter value is ignored (and named in the form), never an error page.
+    strict = False
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["is_filtered"] = any(
+            self.request.GET.get(name) for name in self.filterset_class.base_filters
+        )
+        return context
+
+
+class IndexView(TemplateView):
+    template_name = "relations/index.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["memberships"] = services.current_public_memberships()
+        return context
+
+
+class OrganisationListView(FilteredListView):
+    model = Organisation
+    filterset_class = OrganisationFilter
+    paginate_by = 12
+    template_name = "relations/organisation_list.html"
+
+    def get_queryset(self):
+        return Organisation.objects.with_current_memberships()
+
+
+class OrganisationDetailView(DetailView):
+    model = Organisation
+    template_name = "relations/organisation_detail.html"
+
+    def get_queryset(self):
+        return Organisation.objects.prefetch_related(
+            "topics",
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.public().prefetch_related("topics"),
+                to_attr="public_memberships",
+            ),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["projects"] = Project.objects.involving(self.object).for_lists()
+        return context
+
+
+class ProgrammeListView(ListView):
+    template_name = "relations/programme_list.html"
+    context_object_name = "programmes"
+
+    def get_queryset(self):
+        return Programme.objects.with_grant_totals()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["chart"] = services.grant_chart()
+        return context
+
+
+class ProgrammeDetailView(DetailView):
+    model = Programme
+    template_name = "relations/programme_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        projects = list(self.object.projects.for_lists())
+        context["projects"] = projects
+        context["total_grant"] = sum((p.eu_grant for p in projects), 0)
+        return context
+
+
+class ProjectListView(FilteredListView):
+    model = Project
+    filterset_class = ProjectFilter
+    paginate_by = 10
+    template_name = "relations/project_list.html"
+
+    def get_queryset(self):
+        return Project.objects.for_lists()
+
+
+class ProjectDetailView(DetailView):
+    model = Project
+    template_name = "relations/project_detail.html"
+
+    def get_queryset(self):
+        return Project.objects.select_related("programme", "lead_partner").prefetch_related(
+            "topics", "partners"
+        )
+
+
+class TopicListView(ListView):
+    model = Topic
+    template_name = "relations/topic_list.html"
+    context_object_name = "topics"
+
+
+class TopicDetailView(DetailView):
+    model = Topic
+    template_name = "relations/topic_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        topic = self.object
+        context["memberships"] = Membership.objects.current().for_public_pages().filter(
+            topics=topic
+        )
+        context["projects"] = topic.projects.for_lists()
+        context["contacts"] = topic.contacts.select_related("office")
+        return context
+
+
+class OfficeListView(ListView):
+    template_name = "relations/office_list.html"
+    context_object_name = "offices"
+
+    def get_queryset(self):
+        return Office.objects.prefetch_related(
+            Prefetch("contacts", queryset=Contact.objects.prefetch_related("topics"))
+        )
+
