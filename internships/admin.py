@@ -1,1 +1,449 @@
-"""Admin of the internships app."""
+"""The recruiters' back office: calls, applications, their workflow, exports and statistics.
+
+Only users with the permission to view applications (the Rekryterare group and
+superusers) see applications; every opened application, file, export and ZIP is logged.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from internships import services
+from internships.models import (
+    Application,
+    ApplicationAccessLog,
+    ApplicationStatusChange,
+    CallStatistic,
+    InternshipCall,
+)
+
+VIEW_APPLICATIONS = "internships.view_application"
+
+
+@admin.register(InternshipCall)
+class InternshipCallAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "term",
+        "year",
+        "office",
+        "opens_at",
+        "closes_at",
+        "state_label",
+        "is_published",
+        "application_count",
+        "applicant_links",
+    ]
+    list_filter = ["is_published", "term", "year", "office"]
+    list_select_related = ["office"]
+    search_fields = ["title", "title_en"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = []
+    fieldsets = [
+        (None, {"fields": ["title", "title_en", "slug", "term", "year", "office", "places"]}),
+        (
+            _("Texter"),
+            {
+                "fields": [
+                    "description",
+                    "description_en",
+                    "tasks",
+                    "tasks_en",
+                    "who_we_look_for",
+                    "who_we_look_for_en",
+                    "requirements",
+                    "requirements_en",
+                ]
+            },
+        ),
+        (
+            _("Period och ansökan"),
+            {
+                "fields": [
+                    "period",
+                    "period_en",
+                    "period_start",
+                    "period_end",
+                    "opens_at",
+                    "closes_at",
+                    "contact",
+                    "contact_text",
+                ]
+            },
+        ),
+        (_("Publicering och bevarande"), {"fields": ["is_published", "legal_hold"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(application_total=Count("applications"))
+
+    @admin.display(description=_("läge"))
+    def state_label(self, obj):
+        return obj.state.label
+
+    @admin.display(description=_("ansökningar"), ordering="application_total")
+    def application_count(self, obj):
+        return obj.application_total
+
+    @admin.display(description=_("granska"))
+    def applicant_links(self, obj):
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            reverse("admin:internships_internshipcall_applicants", args=[obj.pk]),
+            gettext("sida vid sida"),
+            reverse("admin:internships_internshipcall_statistics", args=[obj.pk]),
+            gettext("statistik"),
+        )
+
+    def get_list_display(self, request):
+        columns = list(super().get_list_display(request))
+        if not request.user.has_perm(VIEW_APPLICATIONS):
+            columns = [c for c in columns if c not in ("applicant_links",)]
+        return columns
+
+    def get_urls(self):
+        extra = [
+            path(
+                "<int:pk>/sokande/",
+                self.admin_site.admin_view(self.applicants_view),
+                name="internships_internshipcall_applicants",
+            ),
+            path(
+                "<int:pk>/statistik/",
+                self.admin_site.admin_view(self.statistics_view),
+                name="internships_internshipcall_statistics",
+            ),
+            path(
+                "<int:pk>/ansokningar.csv",
+                self.admin_site.admin_view(self.csv_view),
+                name="internships_internshipcall_csv",
+            ),
+            path(
+                "<int:pk>/cv.zip",
+                self.admin_site.admin_view(self.zip_view),
+                name="internships_internshipcall_zip",
+            ),
+        ]
+        return extra + super().get_urls()
+
+    def _call_for_reviewer(self, request, pk):
+        if not request.user.has_perm(VIEW_APPLICATIONS):
+            raise PermissionDenied
+        return get_object_or_404(InternshipCall.objects.select_related("office"), pk=pk)
+
+    def applicants_view(self, request, pk):
+        call = self._call_for_reviewer(request, pk)
+        applications = list(call.applications.order_by("-rating", "submitted_at"))
+        ApplicationAccessLog.record(
+            ApplicationAccessLog.Action.COMPARED, user=request.user, call=call
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": gettext("Sökande till %(call)s") % {"call": call},
+            "call": call,
+            "applications": applications,
+        }
+        return TemplateResponse(request, "admin/internships/call_applicants.html", context)
+
+    def statistics_view(self, request, pk):
+        call = self._call_for_reviewer(request, pk)
+        rows = list(call.statistics.all())
+        by_dimension = {dimension: [] for dimension in CallStatistic.Dimension}
+        for row in rows:
+            by_dimension[row.dimension].append(row)
+        total = sum(row.count for row in by_dimension[CallStatistic.Dimension.TOTAL])
+        status_counts = (
+            call.applications.values("status").annotate(n=Count("pk")).order_by("status")
+        )
+        labels = dict(Application.Status.choices)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": gettext("Statistik för %(call)s") % {"call": call},
+            "call": call,
+            "total": total,
+            "by_university": by_dimension[CallStatistic.Dimension.UNIVERSITY],
+            "by_programme": by_dimension[CallStatistic.Dimension.PROGRAMME],
+            "by_level": [
+                (dict(Application.Level.choices).get(row.value, row.value), row.count)
+                for row in by_dimension[CallStatistic.Dimension.LEVEL]
+            ],
+            "by_status": [(labels.get(row["status"], row["status"]), row["n"])
+                          for row in status_counts],
+        }
+        return TemplateResponse(request, "admin/internships/call_statistics.html", context)
+
+    def csv_view(self, request, pk):
+        call = self._call_for_reviewer(request, pk)
+        ApplicationAccessLog.record(
+            ApplicationAccessLog.Action.EXPORTED_CSV, user=request.user, call=call
+        )
+        response = HttpResponse(services.applications_csv(call), content_type="text/csv")
+        response["Content-Disposition"] = f'attachment; filename="ansokningar-{call.slug}.csv"'
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def zip_view(self, request, pk):
+        call = self._call_for_reviewer(request, pk)
+        ApplicationAccessLog.record(
+            ApplicationAccessLog.Action.DOWNLOADED_ZIP, user=request.user, call=call
+        )
+        response = HttpResponse(services.cvs_zip(call), content_type="application/zip")
+        response["Content-Disposition"] = f'attachment; filename="cv-{call.slug}.zip"'
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = ApplicationStatusChange
+    extra = 0
+    can_delete = False
+    fields = ["changed_at", "from_status", "to_status", "changed_by", "note"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("changed_by")
+
+
+class ApplicationReviewForm(forms.ModelForm):
+    """The recruiter's part of an application: notes, rating, record number, and a next step."""
+
+    new_status = forms.ChoiceField(label=_("Ändra status till"), required=False)
+    notify_applicant = forms.BooleanField(
+        label=_("Meddela den sökande med e-post"),
+        required=False,
+        help_text=_("Skickar ett standardbrev om den nya statusen på den sökandes språk."),
+    )
+
+    class Meta:
+        model = Application
+        fields = ["registration_number", "reviewer_notes", "rating", "legal_hold"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = self.instance.allowed_statuses() if self.instance.pk else set()
+        self.fields["new_status"].choices = [("", gettext("– oförändrad –"))] + [
+            (value, label) for value, label in Application.Status.choices if value in allowed
+        ]
+
+
+def _status_action(status, *, notify=False):
+    def action(modeladmin, request, queryset):
+        changed, refused = 0, []
+        for application in queryset.select_related("call"):
+            try:
+                services.change_status(application, status, by=request.user, notify=notify)
+                changed += 1
+            except ValidationError:
+                refused.append(application.reference)
+        if changed:
+            modeladmin.message_user(
+                request,
+                gettext("%(count)d ansökningar fick status ”%(status)s”.")
+                % {"count": changed, "status": Application.Status(status).label},
+                messages.SUCCESS,
+            )
+        if refused:
+            modeladmin.message_user(
+                request,
+                gettext("Statusen kunde inte ändras för %(refs)s (inte tillåtet i arbetsflödet).")
+                % {"refs": ", ".join(refused)},
+                messages.WARNING,
+            )
+
+    label = Application.Status(status).label
+    action.__name__ = f"mark_{status}{'_notify' if notify else ''}"
+    action.short_description = (
+        _("Ändra status till ”%(status)s” och meddela sökande") % {"status": label}
+        if notify
+        else _("Ändra status till ”%(status)s”") % {"status": label}
+    )
+    action.allowed_permissions = ("change",)
+    return action
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    form = ApplicationReviewForm
+    list_display = [
+        "reference",
+        "full_name",
+        "call",
+        "university",
+        "programme",
+        "level",
+        "status",
+        "rating",
+        "submitted_at",
+    ]
+    list_filter = ["call", "status", "university", "level"]
+    list_select_related = ["call"]
+    search_fields = [
+        "reference",
+        "registration_number",
+        "first_name",
+        "last_name",
+        "email",
+        "university",
+        "programme",
+    ]
+    date_hierarchy = "submitted_at"
+    inlines = [StatusChangeInline]
+
+    class Media:
+        css = {"all": ["internships/admin.css"]}
+    actions = [
+        _status_action(Application.Status.UNDER_REVIEW),
+        _status_action(Application.Status.SHORTLISTED),
+        _status_action(Application.Status.INTERVIEW),
+        _status_action(Application.Status.INTERVIEW, notify=True),
+        _status_action(Application.Status.OFFERED),
+        _status_action(Application.Status.ACCEPTED),
+        _status_action(Application.Status.DECLINED),
+        _status_action(Application.Status.REJECTED),
+        _status_action(Application.Status.REJECTED, notify=True),
+    ]
+    readonly_fields = [
+        "reference",
+        "call",
+        "status",
+        "submitted_at",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "university",
+        "programme",
+        "level",
+        "expected_graduation",
+        "languages",
+        "cover_letter_text",
+        "cv_link",
+        "transcript_link",
+        "language",
+        "information_version",
+    ]
+    fieldsets = [
+        (
+            _("Ansökan"),
+            {"fields": ["reference", "call", "status", "submitted_at", "registration_number"]},
+        ),
+        (
+            _("Den sökande"),
+            {
+                "fields": [
+                    "first_name",
+                    "last_name",
+                    "email",
+                    "phone",
+                    "university",
+                    "programme",
+                    "level",
+                    "expected_graduation",
+                    "languages",
+                    "language",
+                ]
+            },
+        ),
+        (_("Brev och filer"), {"fields": ["cover_letter_text", "cv_link", "transcript_link"]}),
+        (
+            _("Granskning"),
+            {"fields": ["new_status", "notify_applicant", "rating", "reviewer_notes"]},
+        ),
+        (_("Bevarande"), {"fields": ["legal_hold", "information_version"]}),
+    ]
+
+    def has_add_permission(self, request):
+        # Applications arrive through the public form only.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # A received application is a public record: the retention purge removes it, and
+        # only an administrator may remove one by hand.
+        return request.user.is_active and request.user.is_superuser
+
+    @admin.display(description=_("personligt brev"))
+    def cover_letter_text(self, obj):
+        return format_html('<div class="cover-letter">{}</div>', obj.cover_letter)
+
+    @admin.display(description=_("CV"))
+    def cv_link(self, obj):
+        return self._file_link(obj, "cv")
+
+    @admin.display(description=_("studieintyg"))
+    def transcript_link(self, obj):
+        return self._file_link(obj, "transcript")
+
+    def _file_link(self, obj, kind):
+        if not getattr(obj, kind):
+            return "–"
+        return format_html(
+            '<a href="{}">{}</a>', obj.get_file_url(kind), gettext("Ladda ner (pdf)")
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET" and self.has_view_permission(request):
+            application = self.get_object(request, object_id)
+            if application is not None:
+                ApplicationAccessLog.record(
+                    ApplicationAccessLog.Action.VIEWED, user=request.user, application=application
+                )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        new_status = form.cleaned_data.get("new_status")
+        if new_status:
+            try:
+                services.change_status(
+                    obj,
+                    new_status,
+                    by=request.user,
+                    notify=form.cleaned_data.get("notify_applicant", False),
+                )
+            except ValidationError as error:
+                self.message_user(request, "; ".join(error.messages), messages.ERROR)
+
+
+@admin.register(ApplicationAccessLog)
+class ApplicationAccessLogAdmin(admin.ModelAdmin):
+    """Read-only, and for administrators (superusers) only: who opened which application."""
+
+    list_display = ["at", "username", "action", "reference", "call"]
+    list_filter = ["action", "at"]
+    list_select_related = ["call"]
+    search_fields = ["username", "reference"]
+    date_hierarchy = "at"
+    readonly_fields = ["at", "user", "username", "action", "application", "reference", "call"]
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,100 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from config.formguard import GuardedFormMixin
+from internships.models import COVER_LETTER_MAX_LENGTH, Application
+from internships.pdf import validate_pdf
+
+
+class ApplicationForm(GuardedFormMixin, forms.ModelForm):
+    """The public application form. Asks for nothing beyond what recruiting needs."""
+
+    information_confirmed = forms.BooleanField(
+        label=_(
+            "Jag har läst informationen ovan om hur ansökan och mina personuppgifter hanteras."
+        ),
+        error_messages={
+            "required": _("Kryssa i rutan för att visa att du har läst informationen.")
+        },
+    )
+    cover_letter = forms.CharField(
+        label=_("Personligt brev"),
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=_("Högst %(limit)s tecken. Berätta varför du söker och vad du vill lära dig.")
+        % {"limit": f"{COVER_LETTER_MAX_LENGTH:,}".replace(",", " ")},
+    )
+
+    class Meta:
+        model = Application
+        fields = [
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "university",
+            "programme",
+            "level",
+            "expected_graduation",
+            "languages",
+            "cover_letter",
+            "cv",
+            "transcript",
+            "information_confirmed",
+        ]
+        labels = {
+            "first_name": _("Förnamn"),
+            "last_name": _("Efternamn"),
+            "email": _("E-postadress"),
+            "phone": _("Telefonnummer"),
+            "university": _("Lärosäte"),
+            "programme": _("Utbildningsprogram eller huvudämne"),
+            "level": _("Nivå"),
+            "expected_graduation": _("Beräknad examen"),
+            "languages": _("Språkkunskaper"),
+            "cv": _("CV (pdf, högst 5 MB)"),
+            "transcript": _("Studieintyg eller utdrag ur Ladok (pdf, högst 5 MB, frivilligt)"),
+        }
+        help_texts = {
+            "email": _("Hit skickar vi bekräftelsen och besked om din ansökan."),
+            "expected_graduation": _("Till exempel ”juni 2027”."),
+            "languages": _("Till exempel ”svenska och engelska flytande, franska grundläggande”."),
+        }
+        widgets = {
+            "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+            "university": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "cv": forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+            "transcript": forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+        }
+        error_messages = {
+            "email": {"invalid": _("Skriv en giltig e-postadress, till exempel namn@exempel.se.")},
+            "cv": {"required": _("Bifoga ditt CV som pdf.")},
+        }
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_cover_letter(self):
+        # Browsers count a line break as one character and send two; count it as one.
+        text = self.cleaned_data["cover_letter"].replace("\r\n", "\n")
+        if len(text) > COVER_LETTER_MAX_LENGTH:
+            raise forms.ValidationError(
+                _("Det personliga brevet är %(length)s tecken; det får vara högst %(limit)s.")
+                % {"length": len(text), "limit": COVER_LETTER_MAX_LENGTH},
+                code="too_long",
+            )
+        return text
+
+    def clean_cv(self):
+        cv = self.cleaned_data.get("cv")
+        if cv:
+            validate_pdf(cv)
+        return cv
+
+    def clean_transcript(self):
+        transcript = self.cleaned_data.get("transcript")
+        if transcript:
+            validate_pdf(transcript)
+        return transcript

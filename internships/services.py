@@ -1,0 +1,288 @@
+"""The rules of applying, withdrawing, reviewing and purging, used by views, admin and jobs."""
+
+import csv
+import io
+import logging
+import zipfile
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from config.mail import queue_mail
+from internships.models import (
+    INFORMATION_VERSION,
+    Application,
+    ApplicationAccessLog,
+    InternshipCall,
+    ReferenceCounter,
+    file_storage,
+)
+
+logger = logging.getLogger("portal")
+
+RECEIPT_SALT = "internships.receipt"
+WITHDRAW_SALT = "internships.withdraw"
+RECEIPT_MAX_AGE = 60 * 60 * 24 * 7
+
+APPLICANT_FIELDS = [
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "university",
+    "programme",
+    "level",
+    "expected_graduation",
+    "languages",
+    "cover_letter",
+]
+
+
+class CallNotOpen(Exception):
+    """The call is closed, not yet open or not published: nothing may be submitted to it."""
+
+
+# Signed links -----------------------------------------------------------------------------
+
+
+def receipt_token(call, reference):
+    return signing.dumps({"c": call.pk, "r": reference}, salt=RECEIPT_SALT)
+
+
+def read_receipt_token(token):
+    try:
+        data = signing.loads(token, salt=RECEIPT_SALT, max_age=RECEIPT_MAX_AGE)
+        return int(data["c"]), str(data["r"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+
+
+def withdraw_token(application):
+    return signing.dumps({"a": application.pk, "r": application.reference}, salt=WITHDRAW_SALT)
+
+
+def application_for_withdraw_token(token):
+    """The application a genuine withdraw link names, or None for a tampered or stale one."""
+    try:
+        data = signing.loads(token, salt=WITHDRAW_SALT)
+        pk, reference = int(data["a"]), str(data["r"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+    return (
+        Application.objects.select_related("call", "call__office")
+        .filter(pk=pk, reference=reference)
+        .first()
+    )
+
+
+def absolute(path):
+    return settings.SITE_URL + path
+
+
+def withdraw_url(application):
+    with translation.override(application.language):
+        return absolute(
+            reverse("internships:withdraw", kwargs={"token": withdraw_token(application)})
+        )
+
+
+# Applying ---------------------------------------------------------------------------------
+
+
+def submit_application(call, data, *, language="sv"):
+    """Store one application from the form's cleaned data; returns the receipt's reference.
+
+    A second application with the same e-mail to the same call stores and overwrites
+    nothing: its sender gets the ordinary receipt (with a fresh number, so that the page
+    reveals nothing to a stranger) and the address's owner a mail saying how to withdraw
+    the existing application and apply again. Everything runs in one transaction; files
+    written before a failure are removed again.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        call = InternshipCall.objects.select_for_update().get(pk=call.pk)
+        if not (call.is_published and call.state_at(now) == InternshipCall.State.OPEN):
+            raise CallNotOpen(call)
+        reference = ReferenceCounter.next_reference(timezone.localdate(now).year)
+        existing = (
+            Application.objects.active()
+            .filter(call=call, email=data["email"].strip().lower())
+            .first()
+        )
+        if existing:
+            logger.info("Application to %s: duplicate e-mail, nothing stored", call.slug)
+            queue_mail(
+                template="internships/mail/already_applied",
+                context={"call": call, "withdraw_url": withdraw_url(existing)},
+                to=[existing.email],
+                language=existing.language,
+            )
+            return reference
+
+        application = Application(
+            call=call,
+            reference=reference,
+            submitted_at=now,
+            status_changed_at=now,
+            language=language,
+            information_confirmed=True,
+            information_version=INFORMATION_VERSION,
+            **{name: data[name] for name in APPLICANT_FIELDS},
+        )
+        written = []
+        try:
+            for field in ("cv", "transcript"):
+                upload = data.get(field)
+                if upload:
+                    getattr(application, field).save(upload.name, upload, save=False)
+                    written.append(getattr(application, field).name)
+            application.save()
+            queue_mail(
+                template="internships/mail/confirmation",
+                context={
+                    "application": application,
+                    "call": call,
+                    "withdraw_url": withdraw_url(application),
+                    "purge_after": call.purge_after,
+                },
+                to=[application.email],
+                language=language,
+            )
+        except BaseException:
+            for name in written:
+                file_storage().delete(name)
+            raise
+    return reference
+
+
+def withdraw_application(application):
+    """The applicant withdraws: marked withdrawn, never deleted early (a public record)."""
+    with transaction.atomic():
+        application.withdraw()
+
+
+# Review -----------------------------------------------------------------------------------
+
+
+def change_status(application, status, *, by, notify=False):
+    """Move an application on (through the model's workflow) and optionally tell the applicant."""
+    with transaction.atomic():
+        application.change_status(status, by=by)
+        if notify:
+            queue_mail(
+                template="internships/mail/status_changed",
+                context={"application": application, "call": application.call},
+                to=[application.email],
+                language=application.language,
+            )
+
+
+CSV_COLUMNS = [
+    ("reference", "Referensnummer"),
+    ("registration_number", "Diarienummer"),
+    ("submitted_at", "Inkommen"),
+    ("status", "Status"),
+    ("first_name", "Förnamn"),
+    ("last_name", "Efternamn"),
+    ("email", "E-post"),
+    ("phone", "Telefon"),
+    ("university", "Lärosäte"),
+    ("programme", "Utbildning"),
+    ("level", "Nivå"),
+    ("expected_graduation", "Beräknad examen"),
+    ("languages", "Språk"),
+    ("rating", "Bedömning"),
+]
+
+
+def applications_csv(call):
+    """The call's applications as CSV (no files, no internal notes)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([label for _name, label in CSV_COLUMNS])
+    for application in call.applications.order_by("submitted_at"):
+        row = []
+        for name, _label in CSV_COLUMNS:
+            value = getattr(application, name)
+            if name == "submitted_at":
+                value = timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+            elif name == "status":
+                value = application.get_status_display()
+            elif name == "level":
+                value = application.get_level_display()
+            row.append(_csv_safe("" if value is None else str(value)))
+        writer.writerow(row)
+    return "\ufeff" + buffer.getvalue()
+
+
+def _csv_safe(value):
+    # A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def cvs_zip(call):
+    """The CVs of the call's applications as one ZIP, named by reference number."""
+    buffer = io.BytesIO()
+    storage = file_storage()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for application in call.applications.exclude(cv="").order_by("reference"):
+            try:
+                with storage.open(application.cv.name, "rb") as file:
+                    archive.writestr(f"{application.reference}-cv.pdf", file.read())
+            except FileNotFoundError:
+                logger.warning("CV of %s missing from storage", application.reference)
+    return buffer.getvalue()
+
+
+# Retention --------------------------------------------------------------------------------
+
+
+def purge_expired_applications(now=None, *, dry_run=False):
+    """Delete applicants not chosen whose retention has ended, with their files.
+
+    Accepted interns' applications, held applications and applications to held calls stay.
+    The anonymous counts (CallStatistic) are kept. Returns the references removed.
+    """
+    storage = file_storage()
+    removed = []
+    expired = Application.objects.expired(now).select_related("call")
+    for application in expired.iterator():
+        removed.append(application.reference)
+        if dry_run:
+            continue
+        names = [f.name for f in (application.cv, application.transcript) if f]
+        with transaction.atomic():
+            ApplicationAccessLog.record(ApplicationAccessLog.Action.PURGED, application=application)
+            application.delete()
+            transaction.on_commit(lambda names=names: [storage.delete(n) for n in names])
+        logger.info(
+            "Purged application %s to %s (%d files)",
+            application.reference,
+            application.call.slug,
+            len(names),
+        )
+    return removed
+
+
+def remove_orphan_files(older_than=timedelta(hours=1)):
+    """Files in the private storage that no application names (left by a crash mid-write)."""
+    storage = file_storage()
+    try:
+        _dirs, files = storage.listdir("applications")
+    except FileNotFoundError:
+        return 0
+    known = set(Application.objects.values_list("cv", flat=True)) | set(
+        Application.objects.values_list("transcript", flat=True)
+    )
+    cutoff = timezone.now() - older_than
+    removed = 0
+    for file_name in files:
+        name = f"applications/{file_name}"
+        if name not in known and storage.get_modified_time(name) < cutoff:
+            storage.delete(name)
+            removed += 1
+    return removed

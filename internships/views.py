@@ -1,0 +1,280 @@
+
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.contrib.syndication.views import Feed
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone, translation
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+
+from config.formguard import GuardedFormViewMixin
+from config.i18n import localized
+from internships import services
+from internships.forms import ApplicationForm
+from internships.models import (
+    COVER_LETTER_MAX_LENGTH,
+    Application,
+    ApplicationAccessLog,
+    InternshipCall,
+    file_storage,
+    retention_months,
+)
+from internships.structured_data import job_posting_json
+
+
+class CallListView(ListView):
+    """Every published call: open first, then upcoming, then past."""
+
+    template_name = "internships/call_list.html"
+    context_object_name = "calls"
+
+    def get_queryset(self):
+        return InternshipCall.objects.published().in_public_order().select_related("office")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        groups = {state: [] for state in InternshipCall.State}
+        now = timezone.now()
+        for call in context["calls"]:
+            groups[call.state_at(now)].append(call)
+        context["open_calls"] = groups[InternshipCall.State.OPEN]
+        context["upcoming_calls"] = groups[InternshipCall.State.UPCOMING]
+        context["closed_calls"] = groups[InternshipCall.State.CLOSED]
+        return context
+
+
+class CallDetailView(DetailView):
+    template_name = "internships/call_detail.html"
+    context_object_name = "call"
+
+    def get_queryset(self):
+        return InternshipCall.objects.published().select_related("office", "contact")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.object.is_open:
+            context["job_posting"] = job_posting_json(self.object, self.request)
+        return context
+
+
+@method_decorator(never_cache, name="dispatch")
+class ApplyView(GuardedFormViewMixin, FormView):
+    """The application form, on a page of its own, only while the call is open."""
+
+    template_name = "internships/apply.html"
+    form_class = ApplicationForm
+    rate_limit_scope = "application"
+    email_field = "email"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.call = get_object_or_404(
+            InternshipCall.objects.select_related("office"), slug=kwargs["slug"]
+        )
+        if not self.call.is_published and request.method != "POST":
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        if not self.call.is_open:
+            return self.render_unavailable()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if not self.call.is_open:
+            # A replayed or late POST is refused, but what was typed is shown again.
+            form = self.get_form()
+            form.is_valid()
+            form.add_error(None, self.unavailable_message())
+            return self.render_to_response(
+                self.get_context_data(form=form, call_unavailable=True), status=410
+            )
+        try:
+            return super().post(request, *args, **kwargs)
+        except services.CallNotOpen:
+            # Closed between the check and the write: the transaction stored nothing.
+            self.call.refresh_from_db()
+            return self.post(request, *args, **kwargs)
+
+    def unavailable_message(self):
+        if self.call.is_published and self.call.state == InternshipCall.State.UPCOMING:
+            return _("Ansökan till den här utlysningen har inte öppnat än.")
+        return _(
+            "Ansökan till den här utlysningen är stängd sedan %(closed)s. Din ansökan har inte "
+            "skickats."
+        ) % {"closed": timezone.localtime(self.call.closes_at).strftime("%Y-%m-%d %H:%M")}
+
+    def render_unavailable(self):
+        closed = self.call.state == InternshipCall.State.CLOSED
+        return render(
+            self.request,
+            "internships/apply_unavailable.html",
+            {"call": self.call, "message": self.unavailable_message(), "robots": "noindex"},
+            status=410 if closed else 200,
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            call=self.call,
+            cover_letter_limit=COVER_LETTER_MAX_LENGTH,
+            retention_months=retention_months(),
+            robots="noindex",
+        )
+        return context
+
+    def form_accepted(self, form):
+        reference = services.submit_application(
+            self.call, form.cleaned_data, language=translation.get_language()
+        )
+        return reverse(
+            "internships:receipt",
+            kwargs={"token": services.receipt_token(self.call, reference)},
+        )
+
+
+class ReceiptView(TemplateView):
+    """The receipt: the reference number. The same page for a first and a second attempt."""
+
+    template_name = "internships/receipt.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        data = services.read_receipt_token(kwargs["token"])
+        if data is None:
+            raise Http404
+        call_pk, reference = data
+        context["call"] = get_object_or_404(InternshipCall.objects.published(), pk=call_pk)
+        context["reference"] = reference
+        context["robots"] = "noindex"
+        return context
+
+
+@method_decorator(never_cache, name="dispatch")
+class WithdrawView(TemplateView):
+    """The signed link from the confirmation mail: confirm, then the application is withdrawn."""
+
+    template_name = "internships/withdraw.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.application = services.application_for_withdraw_token(kwargs["token"])
+        if self.application is None:
+            return render(
+                request, "internships/withdraw_invalid.html", {"robots": "noindex"}, status=404
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        context = self.get_context_data(**kwargs)
+        try:
+            services.withdraw_application(self.application)
+            context["withdrawn_now"] = True
+        except ValidationError:
+            context["refused"] = True
+        return self.render_to_response(context)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            application=self.application,
+            call=self.application.call,
+            already_withdrawn=self.application.status == Application.Status.WITHDRAWN,
+            can_withdraw=self.application.can_change_to(Application.Status.WITHDRAWN),
+            purge_after=self.application.call.purge_after,
+            robots="noindex",
+        )
+        return context
+
+
+class ApplicationFileView(PermissionRequiredMixin, View):
+    """An applicant's file, only for staff allowed to view applications; every download logged."""
+
+    permission_required = "internships.view_application"
+    login_url = reverse_lazy("admin:login")
+
+    def get(self, request, pk, kind):
+        if kind not in ("cv", "transcript"):
+            raise Http404
+        application = get_object_or_404(Application.objects.select_related("call"), pk=pk)
+        file = getattr(application, kind)
+        if not file:
+            raise Http404
+        try:
+            handle = file_storage().open(file.name, "rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        ApplicationAccessLog.record(
+            ApplicationAccessLog.Action.DOWNLOADED_CV
+            if kind == "cv"
+            else ApplicationAccessLog.Action.DOWNLOADED_TRANSCRIPT,
+            user=request.user,
+            application=application,
+        )
+        response = FileResponse(
+            handle,
+            as_attachment=True,
+            filename=f"{application.reference}-{kind}.pdf",
+            content_type="application/pdf",
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class DeadlinesCalendarView(View):
+    """An .ics feed of the application deadlines of open and upcoming calls."""
+
+    def get(self, request):
+        from icalendar import Calendar, Event
+
+        calendar = Calendar()
+        calendar.add("prodid", "-//Västra Götalandsregionen//Externa relationer//SV")
+        calendar.add("version", "2.0")
+        calendar.add("x-wr-calname", _("Sista ansökningsdag för praktik"))
+        calls = InternshipCall.objects.published().filter(closes_at__gt=timezone.now())
+        for call in calls.select_related("office").order_by("closes_at"):
+            event = Event()
+            event.add("uid", f"internship-call-{call.pk}-deadline@externa-relationer")
+            event.add(
+                "summary",
+                _("Sista ansökningsdag: %(title)s") % {"title": localized(call, "title")},
+            )
+            event.add("dtstart", call.closes_at)
+            event.add("dtend", call.closes_at)
+            event.add("dtstamp", call.updated_at)
+            event.add("url", request.build_absolute_uri(call.get_absolute_url()))
+            calendar.add_component(event)
+        response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="praktik-ansokningsdagar.ics"'
+        return response
+
+
+class NewCallsFeed(Feed):
+    """RSS of newly published calls."""
+
+    title = gettext_lazy("Praktik hos Externa relationer")
+    description = gettext_lazy("Nya utlysningar av praktikplatser.")
+
+    def link(self):
+        return reverse("internships:list")
+
+    def items(self):
+        return (
+            InternshipCall.objects.published()
+            .select_related("office")
+            .order_by("-opens_at")[:20]
+        )
+
+    def item_title(self, item):
+        return localized(item, "title")
+
+    def item_description(self, item):
+        return localized(item, "description")
+
+    def item_pubdate(self, item):
+        return item.opens_at
