@@ -1,1 +1,397 @@
-"""Admin of the visits app."""
+"""Admin of the visits app: where the visit coordinators plan visits and delegation trips."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from relations.models import Organisation, Project, Topic
+from visits import services
+from visits.models import (
+    CalendarFeedToken,
+    Gift,
+    Participant,
+    ProgrammeItem,
+    StatusChange,
+    TransitionRefused,
+    Visit,
+)
+
+PERSONAL_DATA_PERMISSION = "visits.view_personal_data"
+
+
+def _searchable_in_admin(model):
+    """Autocomplete needs the related model's admin with search_fields (relations' admin)."""
+    model_admin = admin.site._registry.get(model)
+    return bool(model_admin and model_admin.search_fields)
+
+
+AUTOCOMPLETE_FIELDS = [
+    name
+    for name, model in [("organisation", Organisation), ("topics", Topic), ("projects", Project)]
+    if _searchable_in_admin(model)
+]
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = _("år")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = (
+            Visit.objects.annotate(year=ExtractYear("starts_at"))
+            .values_list("year", flat=True)
+            .distinct()
+            .order_by("-year")
+        )
+        return [(str(year), str(year)) for year in years]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(starts_at__year=int(value))
+        return queryset
+
+
+class ProgrammeItemInline(admin.TabularInline):
+    model = ProgrammeItem
+    extra = 1
+    fields = ["starts_at", "ends_at", "activity", "activity_en", "place", "responsible",
+              "is_public"]
+
+
+class ParticipantInline(admin.StackedInline):
+    """Personal data: shown only to staff with the participant permissions (the coordinators)."""
+
+    model = Participant
+    extra = 0
+    fieldsets = [
+        (None, {"fields": [("name", "title"), ("organisation", "role"), ("email", "phone")]}),
+        (_("Behov"), {"fields": [("dietary_needs", "accessibility_needs")]}),
+    ]
+
+
+class GiftInline(admin.TabularInline):
+    model = Gift
+    extra = 0
+    fields = ["direction", "description", "giver", "recipient", "estimated_value_sek"]
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = StatusChange
+    extra = 0
+    can_delete = False
+    fields = ["changed_at", "from_status", "to_status", "changed_by"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class VisitAdminForm(forms.ModelForm):
+    """The visit form, with the next status as a choice that goes through the workflow."""
+
+    new_status = forms.ChoiceField(
+        label=_("Ändra status till"),
+        required=False,
+        help_text=_("Statusen ändras enligt arbetsflödet och ändringen sparas i historiken."),
+    )
+
+    class Meta:
+        model = Visit
+        fields = [  # status changes only through new_status
+            "direction", "title", "title_en", "registration_number", "organisation", "country",
+            "city", "venue", "starts_at", "ends_at", "visibility", "purpose", "purpose_en",
+            "topics", "projects", "hosts", "delegation_size", "summary", "summary_en",
+            "requester_organisation", "requester_name", "requester_email", "requester_phone",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "new_status" in self.fields:
+            current = self.instance if self.instance.pk else None
+            choices = current.allowed_next_statuses() if current else []
+            self.fields["new_status"].choices = [("", _("(oförändrad)"))] + [
+                (status.value, status.label) for status in choices
+            ]
+
+    def clean(self):
+        cleaned = super().clean()
+        new_status = cleaned.get("new_status")
+        if new_status and self.instance.pk:
+            # Check against the times as they will be saved.
+            for name in ("starts_at", "ends_at"):
+                if cleaned.get(name):
+                    setattr(self.instance, name, cleaned[name])
+            try:
+                self.instance.check_status_change(new_status)
+            except TransitionRefused as refusal:
+                self.add_error("new_status", refusal)
+        return cleaned
+
+
+@admin.register(Visit)
+class VisitAdmin(admin.ModelAdmin):
+    form = VisitAdminForm
+    change_form_template = "visits/admin/visit_change_form.html"
+    change_list_template = "visits/admin/visit_change_list.html"
+    date_hierarchy = "starts_at"
+    list_display = ["title", "direction", "starts_at", "organisation", "country", "status",
+                    "visibility", "registration_number"]
+    list_filter = ["direction", "status", "visibility", ("country", admin.AllValuesFieldListFilter),
+                   YearFilter]
+    list_select_related = ["organisation"]
+    search_fields = ["title", "title_en", "registration_number", "city", "venue", "hosts",
+                     "organisation__name", "organisation__acronym", "requester_organisation"]
+    readonly_fields = ["status", "slug", "cancelled_at", "personal_data_purged_at",
+                       "personal_data_purge_date", "created_at", "updated_at"]
+    actions = ["mark_planning", "mark_confirmed", "mark_completed", "mark_cancelled"]
+    inlines = [ProgrammeItemInline, ParticipantInline, GiftInline, StatusChangeInline]
+
+    # Autocomplete once relations' admin can search these models; plain widgets until then.
+    autocomplete_fields = AUTOCOMPLETE_FIELDS
+    raw_id_fields = [] if "organisation" in AUTOCOMPLETE_FIELDS else ["organisation"]
+    filter_horizontal = [
+        name for name in ("topics", "projects") if name not in AUTOCOMPLETE_FIELDS
+    ]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [
+            (None, {"fields": ["direction", ("title", "title_en"), "registration_number",
+                               "organisation", ("country", "city"), "venue",
+                               ("starts_at", "ends_at"), "visibility"]}),
+            (_("Status"), {"fields": ["status", "new_status"] if obj else ["status"]}),
+            (_("Innehåll"), {"fields": [("purpose", "purpose_en"), "topics", "projects",
+                                        "hosts", "delegation_size"]}),
+            (_("Efter besöket"), {"fields": [("summary", "summary_en")]}),
+        ]
+        if request.user.has_perm(PERSONAL_DATA_PERMISSION):
+            fieldsets.append((
+                _("Förfrågan: kontaktuppgifter"),
+                {
+                    "fields": ["requester_organisation", "requester_name",
+                               ("requester_email", "requester_phone"),
+                               "personal_data_purge_date", "personal_data_purged_at"],
+                    "description": _("Personuppgifter. Raderas automatiskt efter besöket."),
+                },
+            ))
+        fieldsets.append(
+            (_("Om posten"), {"fields": ["slug", "cancelled_at", "created_at", "updated_at"],
+                              "classes": ["collapse"]})
+        )
+        return fieldsets
+
+    def get_search_fields(self, request):
+        fields = list(super().get_search_fields(request))
+        if not request.user.has_perm(PERSONAL_DATA_PERMISSION):
+            fields.remove("requester_organisation")
+        return fields
+
+    @admin.display(description=_("personuppgifter raderas efter"))
+    def personal_data_purge_date(self, obj):
+        return obj.personal_data_purge_date if obj and obj.pk else "–"
+
+    def save_model(self, request, obj, form, change):
+        # Status only moves through the workflow, so that the history is complete.
+        new_status = form.cleaned_data.get("new_status")
+        super().save_model(request, obj, form, change)
+        if new_status:
+            obj.refresh_from_db(fields=["status"])
+            obj.change_status(new_status, by=request.user)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self.warn_about_overlaps(request, form.instance)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            visit = self.get_object(request, object_id)
+            if visit is not None:
+                self.warn_about_overlaps(request, visit)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def warn_about_overlaps(self, request, visit):
+        for other in visit.overlapping_visits():
+            messages.warning(
+                request,
+                _(
+                    "Observera: ”%(visit)s” överlappar det bekräftade besöket ”%(other)s” "
+                    "(%(start)s) med samma värd eller plats."
+                )
+                % {
+                    "visit": visit,
+                    "other": other,
+                    "start": timezone.localtime(other.starts_at).strftime("%Y-%m-%d %H:%M"),
+                },
+            )
+
+    # Status actions -------------------------------------------------------------------------
+
+    def _change_statuses(self, request, queryset, new_status):
+        changed = 0
+        for visit in queryset:
+            try:
+                visit.change_status(new_status, by=request.user)
+            except TransitionRefused as refusal:
+                messages.error(request, f"{visit}: {' '.join(refusal.messages)}")
+            else:
+                changed += 1
+                self.warn_about_overlaps(request, visit)
+        if changed:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d besök fick status ”%(status)s”.",
+                    "%(count)d besök fick status ”%(status)s”.",
+                    changed,
+                )
+                % {"count": changed, "status": Visit.Status(new_status).label},
+            )
+
+    @admin.action(description=_("Markera som planeras"), permissions=["change"])
+    def mark_planning(self, request, queryset):
+        self._change_statuses(request, queryset, Visit.Status.PLANNING)
+
+    @admin.action(description=_("Bekräfta"), permissions=["change"])
+    def mark_confirmed(self, request, queryset):
+        self._change_statuses(request, queryset, Visit.Status.CONFIRMED)
+
+    @admin.action(description=_("Markera som genomfört"), permissions=["change"])
+    def mark_completed(self, request, queryset):
+        self._change_statuses(request, queryset, Visit.Status.COMPLETED)
+
+    @admin.action(description=_("Ställ in"), permissions=["change"])
+    def mark_cancelled(self, request, queryset):
+        self._change_statuses(request, queryset, Visit.Status.CANCELLED)
+
+    # Extra pages ----------------------------------------------------------------------------
+
+    def get_urls(self):
+        extra = [
+            path("statistik/", self.admin_site.admin_view(self.statistics_view),
+                 name="visits_visit_statistics"),
+            path("kalender/", self.admin_site.admin_view(self.calendar_feed_view),
+                 name="visits_visit_calendar_feed"),
+            path("<int:pk>/program/", self.admin_site.admin_view(self.programme_view),
+                 name="visits_visit_programme"),
+        ]
+        return extra + super().get_urls()
+
+    def programme_view(self, request, pk):
+        """The delegation's programme, laid out for printing (all items, internal ones too)."""
+        visit = get_object_or_404(
+            Visit.objects.select_related("organisation").prefetch_related("programme_items"),
+            pk=pk,
+        )
+        if not self.has_view_permission(request, visit):
+            raise PermissionDenied
+        show_participants = request.user.has_perm("visits.view_participant")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Program: %(visit)s") % {"visit": visit},
+            "visit": visit,
+            "opts": self.model._meta,
+            "participants": visit.participants.all() if show_participants else None,
+        }
+        return TemplateResponse(request, "visits/admin/programme.html", context)
+
+    def statistics_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        counted = Visit.objects.filter(
+            status__in=[Visit.Status.CONFIRMED, Visit.Status.COMPLETED]
+        ).annotate(year=ExtractYear("starts_at"))
+        per_year = {}
+        for row in counted.values("year", "direction").annotate(count=Count("pk")):
+            counts = per_year.setdefault(row["year"], {"incoming": 0, "outgoing": 0})
+            counts[row["direction"]] = row["count"]
+        year_rows = [
+            {"year": year, "incoming": counts["incoming"], "outgoing": counts["outgoing"],
+             "total": counts["incoming"] + counts["outgoing"]}
+            for year, counts in sorted(per_year.items(), reverse=True)
+        ]
+        country_rows = [
+            {"country": Visit(country=row["country"]).country, "count": row["count"]}
+            for row in counted.exclude(country="").values("country").annotate(
+                count=Count("pk")
+            ).order_by("-count", "country")
+        ]
+        bar_max = 320  # the longest bar, in SVG units
+        largest = max([row["total"] for row in year_rows] + [1])
+        bar_height, gap = 18, 14
+        for index, row in enumerate(year_rows):
+            top = index * (2 * bar_height + gap)
+            row["incoming_width"] = round(bar_max * row["incoming"] / largest)
+            row["outgoing_width"] = round(bar_max * row["outgoing"] / largest)
+            row["incoming_y"] = top
+            row["outgoing_y"] = top + bar_height
+            row["label_y"] = top + bar_height + 4
+            row["incoming_text_y"] = top + 13
+            row["outgoing_text_y"] = top + bar_height + 13
+            row["incoming_text_x"] = 70 + row["incoming_width"] + 6
+            row["outgoing_text_x"] = 70 + row["outgoing_width"] + 6
+        largest_country = max([row["count"] for row in country_rows] + [1])
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Besöksstatistik"),
+            "opts": self.model._meta,
+            "year_rows": year_rows,
+            "country_rows": country_rows,
+            "largest_country": largest_country,
+            "chart_height": max(len(year_rows) * (2 * bar_height + gap), 1),
+            "bar_height": bar_height,
+        }
+        return TemplateResponse(request, "visits/admin/statistics.html", context)
+
+    def calendar_feed_view(self, request):
+        """The staff member's own calendar feed: create a secret address or revoke it."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        feed_url = None
+        if request.method == "POST":
+            if request.POST.get("action") == "revoke":
+                services.revoke_calendar_token(request.user)
+                messages.success(request, _("Din kalenderadress är återkallad."))
+            else:
+                token = services.issue_calendar_token(request.user)
+                feed_url = request.build_absolute_uri(
+                    reverse("visits:staff-calendar", kwargs={"token": token})
+                )
+                messages.success(
+                    request,
+                    _("En ny kalenderadress är skapad. En tidigare adress fungerar inte längre."),
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Min besökskalender"),
+            "opts": self.model._meta,
+            "has_token": CalendarFeedToken.objects.filter(user=request.user).exists(),
+            "feed_url": feed_url,
+        }
+        return TemplateResponse(request, "visits/admin/calendar_feed.html", context)
+
+
+@admin.register(CalendarFeedToken)
+class CalendarFeedTokenAdmin(admin.ModelAdmin):
+    """Administrators see who has a personal feed and revoke one by deleting it."""
+
+    list_display = ["user", "created_at"]
+    list_select_related = ["user"]
+    fields = ["user", "created_at"]
+    readonly_fields = ["user", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

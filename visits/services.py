@@ -1,0 +1,188 @@
+"""What the visits app does beyond one model: requests, calendars, feed tokens and the purge."""
+
+import secrets
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone, translation
+from icalendar import Calendar, Event
+
+from config.i18n import localized
+from visits.models import CalendarFeedToken, Participant, Visit, local_datetime
+
+# Request hours used for proposed dates, which the form asks for as days.
+REQUEST_START_HOUR = 9
+REQUEST_END_HOUR = 17
+
+
+# Visit requests ------------------------------------------------------------------------------
+
+
+def create_visit_request(data, language="sv"):
+    """Record a visit request from the public form and tell the requester and the coordinators.
+
+    The visit starts internal and in "request received"; nothing of it is public until a
+    coordinator confirms it and makes it public.
+    """
+    from config.mail import queue_mail  # the lead's shared mail helper
+
+    organisation_name = data["organisation_name"]
+    visit = Visit(
+        direction=Visit.Direction.INCOMING,
+        # The coordinators work in Swedish, whatever the requester's language.
+        title=f"Besök från {organisation_name}"[:200],
+        country=data.get("country") or "",
+        starts_at=local_datetime(data["starts_on"], REQUEST_START_HOUR),
+        ends_at=local_datetime(data["ends_on"], REQUEST_END_HOUR),
+        purpose=data["purpose"],
+        delegation_size=data["delegation_size"],
+        visibility=Visit.Visibility.INTERNAL,
+        status=Visit.Status.REQUESTED,
+        requester_organisation=organisation_name,
+        requester_name=data["contact_name"],
+        requester_email=data["email"],
+        requester_phone=data.get("phone", ""),
+    )
+    with transaction.atomic():
+        visit.save()
+        visit.topics.set(data.get("topics") or [])
+        context = {"visit": visit, "site_url": settings.SITE_URL}
+        queue_mail(
+            template="visits/mail/request_confirmation",
+            context=context,
+            to=[visit.requester_email],
+            language=language,
+        )
+        coordinators = getattr(settings, "VISIT_COORDINATORS_EMAIL", "")
+        if coordinators:
+            queue_mail(
+                template="visits/mail/request_notice",
+                context=context,
+                to=[coordinators],
+                language="sv",
+            )
+    return visit
+
+
+# Personal data -------------------------------------------------------------------------------
+
+
+def purge_personal_data(now=None):
+    """Remove participants and requesters' contact data once their time is up.
+
+    Participants are personal data through and through, so their rows go; the visit keeps
+    its delegation size, hosts and gifts register (public records).
+    Returns the number of visits purged.
+    """
+    now = now or timezone.now()
+    due = Visit.objects.personal_data_due(now).filter(personal_data_purged_at__isnull=True)
+    due_ids = list(due.values_list("pk", flat=True))
+    # Participants added after an earlier purge are due too.
+    late_participants = Visit.objects.personal_data_due(now).filter(participants__isnull=False)
+    due_ids = sorted(set(due_ids) | set(late_participants.values_list("pk", flat=True)))
+    if not due_ids:
+        return 0
+    with transaction.atomic():
+        Participant.objects.filter(visit_id__in=due_ids).delete()
+        Visit.objects.filter(pk__in=due_ids).update(
+            requester_organisation="",
+            requester_name="",
+            requester_email="",
+            requester_phone="",
+            personal_data_purged_at=now,
+        )
+    return len(due_ids)
+
+
+# Staff calendar tokens -----------------------------------------------------------------------
+
+
+def issue_calendar_token(user):
+    """A new secret for ``user``'s personal feed (replacing any earlier one); returns it."""
+    token = secrets.token_urlsafe(32)
+    CalendarFeedToken.objects.update_or_create(
+        user=user, defaults={"token_hash": CalendarFeedToken.hash(token)}
+    )
+    return token
+
+
+def revoke_calendar_token(user):
+    CalendarFeedToken.objects.filter(user=user).delete()
+
+
+def user_for_calendar_token(token):
+    """The active staff member who may read visits for this token, or None."""
+    feed = (
+        CalendarFeedToken.objects.select_related("user")
+        .filter(token_hash=CalendarFeedToken.hash(token))
+        .first()
+    )
+    if feed is None:
+        return None
+    user = feed.user
+    if not (user.is_active and user.is_staff and user.has_perm("visits.view_visit")):
+        return None
+    return user
+
+
+# iCalendar -----------------------------------------------------------------------------------
+
+
+def _uid(visit):
+    # Stable: the same visit always has the same UID, whatever its title or dates become.
+    return f"visit-{visit.pk}@{urlsplit(settings.SITE_URL).hostname}"
+
+
+def _absolute(path):
+    return settings.SITE_URL + path
+
+
+ICAL_STATUS = {
+    Visit.Status.REQUESTED: "TENTATIVE",
+    Visit.Status.PLANNING: "TENTATIVE",
+    Visit.Status.CONFIRMED: "CONFIRMED",
+    Visit.Status.COMPLETED: "CONFIRMED",
+    Visit.Status.CANCELLED: "CANCELLED",
+}
+
+
+def visit_event(visit, *, staff=False):
+    """One VEVENT. Public events carry only what the public page shows."""
+    event = Event()
+    event.add("uid", _uid(visit))
+    event.add("dtstamp", visit.updated_at or timezone.now())
+    event.add("last-modified", visit.updated_at or timezone.now())
+    event.add("dtstart", timezone.localtime(visit.starts_at))
+    event.add("dtend", timezone.localtime(visit.ends_at))
+    event.add("summary", localized(visit, "title"))
+    event.add("status", ICAL_STATUS[visit.status])
+    location = ", ".join(
+        part for part in (visit.venue, visit.city, str(visit.country.name or "")) if part
+    )
+    if location:
+        event.add("location", location)
+    description = localized(visit, "purpose")
+    if staff:
+        if visit.visibility == Visit.Visibility.INTERNAL:
+            description = "[" + translation.gettext("Internt") + "] " + description
+        event.add("url", _absolute(f"/admin/visits/visit/{visit.pk}/change/"))
+    else:
+        event.add("url", _absolute(visit.get_absolute_url()))
+    if description:
+        event.add("description", description)
+    return event
+
+
+def calendar_for(visits, *, name, staff=False):
+    """An RFC 5545 calendar of ``visits``, with the VTIMEZONE blocks its times need."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Västra Götalandsregionen//Externa relationer//SV")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    for visit in visits:
+        calendar.add_component(visit_event(visit, staff=staff))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

@@ -1,0 +1,32 @@
+from django.urls import reverse
+
+from config.sitemaps import I18nSitemap
+from visits.models import Visit
+
+
+class VisitPagesSitemap(I18nSitemap):
+    """The list of visits and the request form."""
+
+    changefreq = "daily"
+
+    def items(self):
+        return ["visits:list", "visits:request"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class PublicVisitSitemap(I18nSitemap):
+    """Every public visit (public and confirmed or completed), in both languages."""
+
+    changefreq = "weekly"
+    limit = 5000  # two languages each: at most 10,000 URLs per section
+
+    def items(self):
+        return Visit.objects.public().order_by("-starts_at", "pk").only("slug", "updated_at")
+
+    def lastmod(self, visit):
+        return visit.updated_at
+
+
+SITEMAPS = {"visits": VisitPagesSitemap, "visit-pages": PublicVisitSitemap}

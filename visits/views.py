@@ -1,0 +1,179 @@
+"""Public pages of the visits app: list, detail, calendars and the visit request form."""
+
+import datetime
+import json
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView, TemplateView, View
+from django_filters.views import FilterView
+
+from config.formguard import GuardedFormViewMixin
+from config.i18n import localized
+from visits import services
+from visits.filters import PublicVisitFilter
+from visits.forms import VisitRequestForm
+from visits.models import ProgrammeItem, Visit
+
+
+def public_visits():
+    """Public visits with what the list and detail pages show, in a constant number of queries."""
+    return Visit.objects.public().select_related("organisation").prefetch_related("topics")
+
+
+class VisitListView(FilterView):
+    filterset_class = PublicVisitFilter
+    template_name = "visits/visit_list.html"
+    context_object_name = "visits"
+    paginate_by = 20
+    strict = False  # an unknown filter value is ignored (and named at its field)
+
+    def get_queryset(self):
+        return public_visits().upcoming_then_past()
+
+    def paginate_queryset(self, queryset, page_size):
+        # ?page=abc shows the first page and ?page=99999 the last, never an error.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        context["filter_query"] = query.urlencode()
+        context["is_filtered"] = any(
+            self.request.GET.get(name) for name in self.filterset_class.base_filters
+        )
+        return context
+
+
+def event_json_ld(visit, request):
+    """schema.org Event data for a public visit, safe inside <script>."""
+    location = {
+        "@type": "Place",
+        "name": visit.venue or visit.city or str(visit.country.name),
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": visit.city,
+            "addressCountry": visit.country.code or "",
+        },
+    }
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": localized(visit, "title"),
+        "startDate": timezone.localtime(visit.starts_at).isoformat(),
+        "endDate": timezone.localtime(visit.ends_at).isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": location,
+        "url": request.build_absolute_uri(visit.get_absolute_url()),
+        "inLanguage": translation.get_language(),
+        "organizer": {"@type": "Organization", "name": settings.PORTAL_ORGANISATION},
+    }
+    description = localized(visit, "purpose")
+    if description:
+        data["description"] = description
+    text = json.dumps(data, ensure_ascii=False)
+    # Inside <script> only these could end the element or start markup.
+    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return mark_safe(text)  # noqa: S308 - escaped above
+
+
+class VisitDetailView(DetailView):
+    template_name = "visits/visit_detail.html"
+    context_object_name = "visit"
+
+    def get_queryset(self):
+        return public_visits().prefetch_related(
+            "projects",
+            Prefetch(
+                "programme_items",
+                queryset=ProgrammeItem.objects.filter(is_public=True),
+                to_attr="public_programme",
+            ),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["json_ld"] = event_json_ld(self.object, self.request)
+        context["show_summary"] = self.object.has_ended and bool(
+            localized(self.object, "summary")
+        )
+        return context
+
+
+# Calendars ------------------------------------------------------------------------------
+
+
+def calendar_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+class PublicCalendarView(View):
+    """Every upcoming public visit, as an .ics feed to subscribe to."""
+
+    def get(self, request):
+        visits = public_visits().upcoming()
+        return calendar_response(
+            services.calendar_for(visits, name=_("Formella besök – Externa relationer")),
+            "besok.ics",
+        )
+
+
+class VisitCalendarView(View):
+    def get(self, request, slug):
+        visit = get_object_or_404(public_visits(), slug=slug)
+        return calendar_response(
+            services.calendar_for([visit], name=localized(visit, "title")), f"{visit.slug}.ics"
+        )
+
+
+class StaffCalendarView(View):
+    """A staff member's personal feed: internal visits too, behind a secret, revocable token."""
+
+    def get(self, request, token):
+        user = services.user_for_calendar_token(token)
+        if user is None:
+            raise Http404
+        since = timezone.now() - datetime.timedelta(days=90)
+        visits = (
+            Visit.objects.exclude(status=Visit.Status.CANCELLED)
+            .filter(ends_at__gte=since)
+            .select_related("organisation")
+            .order_by("starts_at")
+        )
+        response = calendar_response(
+            services.calendar_for(visits, name=_("Besök (internt)"), staff=True), "besok-intern.ics"
+        )
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+
+# The visit request form ------------------------------------------------------------------
+
+
+class VisitRequestView(GuardedFormViewMixin, FormView):
+    form_class = VisitRequestForm
+    template_name = "visits/request_form.html"
+    rate_limit_scope = "visit-request"
+    email_field = "email"
+
+    def form_accepted(self, form):
+        services.create_visit_request(form.cleaned_data, language=translation.get_language())
+        return reverse("visits:request-received")
+
+
+class VisitRequestReceivedView(TemplateView):
+    template_name = "visits/request_received.html"
+
