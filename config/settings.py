@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "config.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -234,6 +235,14 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W021",
 ]
 
+PERMISSIONS_POLICY_OFF = [
+    "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope",
+    "magnetometer", "microphone", "midi", "payment", "usb", "xr-spatial-tracking",
+]
+SECURITY_CONTACT = _setting(
+    "SECURITY_CONTACT", env.str, default="mailto:informationssakerhet@example.se"
+)
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -274,3 +283,7 @@ VISIT_COORDINATORS_EMAIL = _setting(
     "VISIT_COORDINATORS_EMAIL", env.str, default="besokssamordnare@example.se"
 )
 VISIT_PERSONAL_DATA_MONTHS = _setting("VISIT_PERSONAL_DATA_MONTHS", env.int, default=12)
+
+# internships: months after a call closes until the data of applicants not chosen is purged
+# (24 matches the time within which a discrimination claim can be brought).
+INTERNSHIP_RETENTION_MONTHS = _setting("INTERNSHIP_RETENTION_MONTHS", env.int, default=24)

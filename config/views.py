@@ -1,11 +1,13 @@
 import logging
 import sys
+from datetime import UTC, timedelta
 
+from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
-from django.utils import translation
+from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
@@ -62,6 +64,18 @@ def server_error(request):
     if status == 503:
         response["Retry-After"] = "30"
     return response
+
+
+def security_txt(request):
+    """RFC 9116: where to report a vulnerability; valid for half a year from today."""
+    expires = timezone.now().replace(microsecond=0) + timedelta(days=180)
+    lines = [
+        f"Contact: {settings.SECURITY_CONTACT}",
+        f"Expires: {expires.astimezone(UTC).isoformat().replace('+00:00', 'Z')}",
+        "Preferred-Languages: sv, en",
+        f"Canonical: {settings.SITE_URL}/.well-known/security.txt",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 @never_cache

@@ -113,3 +113,22 @@ def test_templates_carry_no_inline_script_style_or_handler():
         if forbidden.search(text):
             offenders.append(str(template))
     assert not offenders
+
+
+def test_permissions_policy_switches_off_unused_features(client):
+    policy = client.get("/")["Permissions-Policy"]
+    assert "camera=()" in policy
+    assert "geolocation=()" in policy
+
+
+def test_security_txt_names_a_contact_and_a_near_expiry(client):
+    import datetime
+
+    response = client.get("/.well-known/security.txt")
+    assert response.status_code == 200
+    fields = dict(line.split(": ", 1) for line in response.content.decode().splitlines())
+    assert fields["Contact"].startswith("mailto:")
+    expires = datetime.datetime.fromisoformat(fields["Expires"])
+    days_left = (expires - datetime.datetime.now(datetime.UTC)).days
+    assert 0 < days_left < 365
+    assert fields["Canonical"].endswith("/.well-known/security.txt")
