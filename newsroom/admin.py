@@ -1,1 +1,140 @@
-"""Admin of the newsroom app."""
+"""Admin of the newsroom, for editors (Redaktör): write, schedule, preview and publish."""
+
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from newsroom.models import NewsItem
+
+
+class VisibilityFilter(admin.SimpleListFilter):
+    """What the public sees now: drafts, items waiting for their time, and live items."""
+
+    title = _("synlighet")
+    parameter_name = "visibility"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", _("utkast")),
+            ("scheduled", _("schemalagd")),
+            ("live", _("synlig för allmänheten")),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        published = queryset.filter(status=NewsItem.Status.PUBLISHED)
+        if self.value() == "draft":
+            return queryset.filter(status=NewsItem.Status.DRAFT)
+        if self.value() == "scheduled":
+            return published.filter(publish_at__gt=now)
+        if self.value() == "live":
+            return published.filter(publish_at__lte=now)
+        return queryset
+
+
+@admin.register(NewsItem)
+class NewsItemAdmin(admin.ModelAdmin):
+    list_display = ["title", "language", "visibility", "publish_at", "updated_at", "preview_link"]
+    list_filter = [VisibilityFilter, "status", "language", "topics", "publish_at"]
+    search_fields = ["title", "lead", "body", "slug"]
+    date_hierarchy = "publish_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["translation", "topics", "related_organisations", "related_visits"]
+    readonly_fields = ["rendered_body", "rendition_preview", "created_at", "updated_at"]
+    actions = ["publish", "unpublish"]
+    list_select_related = ["author"]
+
+    class Media:
+        css = {"all": ["newsroom/admin.css"]}
+    fieldsets = [
+        (None, {"fields": ["title", "slug", ("language", "translation"), "lead"]}),
+        (
+            _("Brödtext"),
+            {
+                "fields": [("body", "rendered_body")],
+                "description": _("Till höger syns texten så som den visas på webbplatsen, "
+                                 "när du har sparat."),
+            },
+        ),
+        (_("Bild"), {"fields": ["image", "image_alt", "image_credit", "rendition_preview"]}),
+        (_("Koppling"), {"fields": ["topics", "related_organisations", "related_visits"]}),
+        (
+            _("Publicering"),
+            {"fields": ["status", "publish_at", ("author", "author_name"),
+                        ("created_at", "updated_at")]},
+        ),
+    ]
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        initial.setdefault("author", request.user.pk)
+        return initial
+
+    @admin.display(description=_("synlighet"))
+    def visibility(self, item):
+        if item.is_public:
+            return _("synlig")
+        if item.is_scheduled:
+            return _("schemalagd")
+        return _("utkast")
+
+    @admin.display(description=_("förhandsvisning"))
+    def preview_link(self, item):
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            item.get_preview_url(),
+            _("Förhandsgranska"),
+        )
+
+    @admin.display(description=_("så visas brödtexten"))
+    def rendered_body(self, item):
+        if not item.body_html:
+            return _("(Visas när du har sparat.)")
+        # body_html was sanitized with nh3 when the item was saved.
+        return mark_safe(f'<div class="newsroom-rendered-body">{item.body_html}</div>')  # noqa: S308
+
+    @admin.display(description=_("bild på webbplatsen"))
+    def rendition_preview(self, item):
+        if not item.has_image:
+            return "–"
+        return format_html(
+            '<img src="{}" width="{}" height="{}" alt="{}" class="newsroom-rendition">'
+            "<br>{} × {} px",
+            item.rendition.url,
+            item.rendition_width,
+            item.rendition_height,
+            item.image_alt,
+            item.rendition_width,
+            item.rendition_height,
+        )
+
+    @admin.action(description=_("Publicera markerade nyheter"), permissions=["change"])
+    def publish(self, request, queryset):
+        count = sum(1 for item in queryset if item.publish())
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d nyhet publicerades (eller schemalades till sin publiceringstid).",
+                "%(count)d nyheter publicerades (eller schemalades till sin publiceringstid).",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Avpublicera markerade nyheter"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        count = sum(1 for item in queryset if item.unpublish())
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d nyhet blev utkast igen.",
+                "%(count)d nyheter blev utkast igen.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )

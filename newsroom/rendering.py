@@ -5,6 +5,7 @@ Both run once, when an item is saved, never per request.
 """
 
 import io
+import re
 
 import markdown
 import nh3
@@ -27,17 +28,16 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
-# The page title is the one <h1>: a "# heading" in the body becomes an <h2>.
-_MARKDOWN_EXTENSIONS = ["tables", "sane_lists", "toc"]
-_MARKDOWN_CONFIG = {"toc": {"baselevel": 2}}
+_MARKDOWN_EXTENSIONS = ["tables", "sane_lists"]
+# The page title is the page's one <h1>: a "# heading" in the body becomes an <h2>.
+_TOP_HEADING = re.compile(r"<(/?)h1\b", re.IGNORECASE)
 
 
 def render_markdown(text):
     """Markdown to HTML that is safe to show as is: headings, lists, links, emphasis and
     tables survive; scripts, event handlers and javascript: links do not."""
-    html = markdown.markdown(
-        text or "", extensions=_MARKDOWN_EXTENSIONS, extension_configs=_MARKDOWN_CONFIG
-    )
+    html = markdown.markdown(text or "", extensions=_MARKDOWN_EXTENSIONS)
+    html = _TOP_HEADING.sub(r"<\1h2", html)
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

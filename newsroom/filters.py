@@ -1,0 +1,63 @@
+"""The public filters of the news list: search, topic and year."""
+
+import django_filters
+from django import forms
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from newsroom import search
+from newsroom.models import NewsItem, years_with_news
+from relations.models import Topic
+
+
+class TopicChoiceField(forms.ModelChoiceField):
+    """Topics by their name in the page's language."""
+
+    def label_from_instance(self, obj):
+        return obj.display_name
+
+
+class TopicFilter(django_filters.ModelChoiceFilter):
+    field_class = TopicChoiceField
+
+
+def topics_with_news(request):
+    """Only topics that have published news on this site: no filter leading nowhere."""
+    return Topic.objects.filter(
+        news_items__in=NewsItem.objects.published().in_language()
+    ).distinct()
+
+
+class NewsFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="filter_search",
+        label=_("Sök bland nyheterna"),
+        max_length=search.MAX_QUERY_LENGTH,
+        widget=forms.widgets.SearchInput,
+    )
+    topic = TopicFilter(
+        queryset=topics_with_news,
+        to_field_name="slug",
+        field_name="topics",
+        label=_("Prioriterad fråga"),
+        empty_label=_("Alla frågor"),
+    )
+    year = django_filters.ChoiceFilter(
+        method="filter_year", label=_("År"), empty_label=_("Alla år"), choices=[]
+    )
+
+    class Meta:
+        model = NewsItem
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        years = years_with_news(NewsItem.objects.published().in_language())
+        self.filters["year"].extra["choices"] = [(year, str(year)) for year in years]
+
+    def filter_search(self, queryset, name, value):
+        return search.search(queryset, value, translation.get_language())
+
+    def filter_year(self, queryset, name, value):
+        # The choices are the years with news, so ``value`` is one of them.
+        return queryset.filter(publish_at__year=int(value))

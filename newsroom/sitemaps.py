@@ -1,0 +1,71 @@
+"""The news in the sitemap: the list pages in both languages, and each published item in
+the language(s) it exists in, with its translation as the hreflang alternate."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+from django.utils import translation
+
+from config.sitemaps import I18nSitemap
+from newsroom.models import NewsItem, years_with_news
+from relations.models import Topic
+
+
+class NewsListPagesSitemap(I18nSitemap):
+    """The news list, and the topic and year pages that have published news."""
+
+    changefreq = "daily"
+
+    def items(self):
+        published = NewsItem.objects.published()
+        topics = Topic.objects.filter(news_items__in=published).distinct().order_by("slug")
+        return (
+            [("newsroom:list", {})]
+            + [("newsroom:topic", {"slug": slug}) for slug in topics.values_list("slug", flat=True)]
+            + [("newsroom:year", {"year": year}) for year in years_with_news(published)]
+        )
+
+    def location(self, item):
+        name, kwargs = item
+        return reverse(name, kwargs=kwargs)
+
+
+class NewsItemSitemap(Sitemap):
+    """One entry per story: an item and its published translation are one entry with a
+    URL in each language; an item without one is listed in its own language only."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+    changefreq = "monthly"
+
+    def items(self):
+        items = NewsItem.objects.published().select_related("translation").order_by(
+            "-publish_at", "-pk"
+        )
+        # An English item whose Swedish original is public is listed with that original.
+        return [
+            item
+            for item in items
+            if not (item.language == "en" and item.public_translation is not None)
+        ]
+
+    def get_languages_for_item(self, item):
+        return [version.language for version in self._versions(item)]
+
+    def location(self, item):
+        language = translation.get_language()
+        for version in self._versions(item):
+            if version.language == language:
+                return version.get_absolute_url()
+        return item.get_absolute_url()
+
+    def lastmod(self, item):
+        return max(version.last_modified for version in self._versions(item))
+
+    @staticmethod
+    def _versions(item):
+        translated = item.public_translation
+        return [item, translated] if translated else [item]
+
+
+SITEMAPS = {"news": NewsListPagesSitemap, "news-items": NewsItemSitemap}
