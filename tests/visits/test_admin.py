@@ -1,0 +1,182 @@
+"""The admin for visit coordinators: permissions, status actions, warnings and extra pages."""
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
+from config import roles
+from visits.factories import (
+    GiftFactory,
+    ParticipantFactory,
+    ProgrammeItemFactory,
+    VisitFactory,
+    in_days,
+)
+from visits.models import StatusChange, Visit
+
+pytestmark = pytest.mark.django_db
+S = Visit.Status
+
+
+def change_url(visit):
+    return reverse("admin:visits_visit_change", args=[visit.pk])
+
+
+def messages_of(response):
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def test_coordinators_see_participants_gifts_and_requester_data(staff_client):
+    visit = VisitFactory(requester_email="kim@example.se")
+    ParticipantFactory(visit=visit, name="Personuppgift Persson", dietary_needs="Glutenfri")
+    GiftFactory(visit=visit, description="Glasskål")
+    client = staff_client(roles.VISIT_COORDINATORS)
+    text = client.get(change_url(visit)).content.decode()
+    assert "Personuppgift Persson" in text and "Glutenfri" in text
+    assert "Glasskål" in text
+    assert "kim@example.se" in text
+
+
+def test_editors_see_the_visit_but_no_personal_data(staff_client):
+    visit = VisitFactory(requester_email="kim@example.se", requester_name="Kim Kontakt")
+    ParticipantFactory(visit=visit, name="Personuppgift Persson", dietary_needs="Glutenfri")
+    GiftFactory(visit=visit, description="Glasskål")
+    client = staff_client(roles.EDITORS)
+    response = client.get(change_url(visit))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert visit.title in text
+    for secret in ("Personuppgift Persson", "Glutenfri", "kim@example.se", "Kim Kontakt",
+                   "Glasskål"):
+        assert secret not in text
+    programme = client.get(reverse("admin:visits_visit_programme", args=[visit.pk]))
+    assert programme.status_code == 200
+    assert "Personuppgift Persson" not in programme.content.decode()
+    # Nor can they change anything.
+    assert client.post(change_url(visit), {"title": "Ändrad"}).status_code == 403
+
+
+def test_coordinator_changelist_filters_and_search(staff_client):
+    VisitFactory(title="Besök från Pommern", country="PL")
+    VisitFactory(title="Resa till Bryssel", direction="outgoing", country="BE",
+                 starts_at=in_days(400), ends_at=in_days(401))
+    client = staff_client(roles.VISIT_COORDINATORS)
+    url = reverse("admin:visits_visit_changelist")
+    for query in ("", "?direction__exact=outgoing", "?status__exact=confirmed", "?country=BE",
+                  f"?year={in_days(400).year}", "?year=abc", "?q=Pommern",
+                  f"?starts_at__year={in_days(400).year}"):
+        response = client.get(url + query)
+        assert response.status_code == 200, query
+    assert "Resa till Bryssel" not in client.get(url + "?q=Pommern").content.decode()
+    text = client.get(url + "?direction__exact=outgoing").content.decode()
+    assert "Resa till Bryssel" in text and "Besök från Pommern" not in text
+
+
+def test_status_actions_go_through_the_workflow_and_report_refusals(staff_client):
+    ready = VisitFactory(status=S.PLANNING)
+    requested = VisitFactory(status=S.REQUESTED)
+    client = staff_client(roles.VISIT_COORDINATORS)
+    response = client.post(
+        reverse("admin:visits_visit_changelist"),
+        {"action": "mark_confirmed", "_selected_action": [ready.pk, requested.pk]},
+        follow=True,
+    )
+    ready.refresh_from_db()
+    requested.refresh_from_db()
+    assert ready.status == S.CONFIRMED
+    assert requested.status == S.REQUESTED
+    texts = messages_of(response) or [response.content.decode()]
+    joined = " ".join(texts)
+    assert "kan inte få status" in joined
+    assert "1 besök fick status" in joined
+    change = StatusChange.objects.get()
+    assert (change.visit, change.to_status, change.changed_by) == (ready, S.CONFIRMED,
+                                                                   client.user)
+
+
+def test_completing_early_is_refused_with_a_message(staff_client):
+    visit = VisitFactory(status=S.CONFIRMED)
+    client = staff_client(roles.VISIT_COORDINATORS)
+    response = client.post(
+        reverse("admin:visits_visit_changelist"),
+        {"action": "mark_completed", "_selected_action": [visit.pk]},
+        follow=True,
+    )
+    assert "innan det har slutat" in response.content.decode()
+    visit.refresh_from_db()
+    assert visit.status == S.CONFIRMED
+
+
+def test_overlap_shows_a_warning_not_an_error(staff_client):
+    first = VisitFactory(venue="Sal A", title="Första besöket")
+    second = VisitFactory(venue="Sal A", title="Andra besöket", status=S.PLANNING,
+                          starts_at=first.starts_at, ends_at=first.ends_at)
+    client = staff_client(roles.VISIT_COORDINATORS)
+    response = client.post(
+        reverse("admin:visits_visit_changelist"),
+        {"action": "mark_confirmed", "_selected_action": [second.pk]},
+        follow=True,
+    )
+    second.refresh_from_db()
+    assert second.status == S.CONFIRMED  # not blocked
+    assert "överlappar" in response.content.decode()
+    assert "Första besöket" in response.content.decode()
+    # And on the change form of either visit.
+    assert "överlappar" in client.get(change_url(first)).content.decode()
+
+
+def test_add_and_change_status_in_the_form(staff_client):
+    client = staff_client(roles.VISIT_COORDINATORS)
+    response = client.get(reverse("admin:visits_visit_add"))
+    assert response.status_code == 200
+    visit = VisitFactory(status=S.PLANNING)
+    page = client.get(change_url(visit))
+    form = page.context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields}
+    data.update({
+        "topics": [], "projects": [], "new_status": "completed",
+        "starts_at_0": visit.starts_at.astimezone().strftime("%Y-%m-%d"),
+        "starts_at_1": visit.starts_at.astimezone().strftime("%H:%M:%S"),
+        "ends_at_0": visit.ends_at.astimezone().strftime("%Y-%m-%d"),
+        "ends_at_1": visit.ends_at.astimezone().strftime("%H:%M:%S"),
+    })
+    for prefix in ("programme_items", "participants", "gifts", "status_changes"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    refused = client.post(change_url(visit), data)
+    assert refused.status_code == 200
+    assert "new_status" in refused.context["adminform"].form.errors
+    data["new_status"] = "confirmed"
+    accepted = client.post(change_url(visit), data)
+    assert accepted.status_code == 302, accepted.context["adminform"].form.errors
+    visit.refresh_from_db()
+    assert visit.status == S.CONFIRMED
+    assert visit.status_changes.get().changed_by == client.user
+
+
+def test_printable_programme_and_statistics(staff_client):
+    visit = VisitFactory(title="Program att skriva ut")
+    ProgrammeItemFactory(visit=visit, activity="Intern lunch", is_public=False)
+    ParticipantFactory(visit=visit, name="Delegat Delgren")
+    VisitFactory(direction="outgoing", country="BE", status=S.COMPLETED,
+                 starts_at=in_days(-40), ends_at=in_days(-39))
+    client = staff_client(roles.VISIT_COORDINATORS)
+
+    programme = client.get(reverse("admin:visits_visit_programme", args=[visit.pk]))
+    text = programme.content.decode()
+    assert "Intern lunch" in text and "Delegat Delgren" in text
+    assert "visits/programme.css" in text
+    assert "Utskriftsvänligt program" in client.get(change_url(visit)).content.decode()
+
+    statistics = client.get(reverse("admin:visits_visit_statistics"))
+    assert statistics.status_code == 200
+    text = statistics.content.decode()
+    assert "<svg" in text and 'role="img"' in text and "<table" in text
+    assert "Belgien" in text and "Finland" in text
+
+
+def test_staff_without_visit_permissions_are_kept_out(staff_client):
+    visit = VisitFactory()
+    client = staff_client(roles.RECRUITERS)
+    assert client.get(change_url(visit)).status_code == 403
+    assert client.get(reverse("admin:visits_visit_statistics")).status_code == 403
+    assert client.get(reverse("admin:visits_visit_programme", args=[visit.pk])).status_code == 403

@@ -1,0 +1,141 @@
+"""iCalendar outputs: they parse, carry the required properties, and show only what they may."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.urls import reverse
+from icalendar import Calendar
+
+from config import roles
+from visits import services
+from visits.factories import ProgrammeItemFactory, VisitFactory, in_days
+from visits.models import CalendarFeedToken, Visit
+
+pytestmark = pytest.mark.django_db
+
+
+def parse(response):
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    return Calendar.from_ical(response.content)
+
+
+def events(calendar):
+    return list(calendar.walk("VEVENT"))
+
+
+def assert_complete(event):
+    for name in ("UID", "DTSTART", "DTEND", "SUMMARY", "DTSTAMP"):
+        assert event.get(name) is not None, name
+    assert str(event["DTSTART"].params["TZID"]) == "Europe/Stockholm"
+
+
+@pytest.fixture
+def calendar_visits():
+    public = VisitFactory(title="Offentligt i kalendern")
+    ProgrammeItemFactory(visit=public, activity="Intern programpunkt", is_public=False)
+    internal = VisitFactory(title="Internt i kalendern", visibility=Visit.Visibility.INTERNAL)
+    planning = VisitFactory(title="Planeras i kalendern", status=Visit.Status.PLANNING)
+    past = VisitFactory(title="Tidigare i kalendern", status=Visit.Status.COMPLETED,
+                        starts_at=in_days(-20), ends_at=in_days(-19))
+    return public, internal, planning, past
+
+
+def test_public_feed_has_upcoming_public_visits_only(client, calendar_visits):
+    public, internal, planning, past = calendar_visits
+    calendar = parse(client.get(reverse("visits:calendar")))
+    found = events(calendar)
+    assert [str(event["SUMMARY"]) for event in found] == ["Offentligt i kalendern"]
+    assert_complete(found[0])
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Stockholm"]
+    assert b"Intern programpunkt" not in client.get(reverse("visits:calendar")).content
+    assert b"Internt i kalendern" not in client.get(reverse("visits:calendar")).content
+
+
+def test_uids_are_stable(client, calendar_visits):
+    public = calendar_visits[0]
+    first = events(parse(client.get(reverse("visits:calendar"))))[0]["UID"]
+    public.title = "Ny rubrik"
+    public.starts_at = in_days(11)
+    public.ends_at = in_days(12)
+    public.save()
+    second = events(parse(client.get(reverse("visits:calendar"))))[0]["UID"]
+    single = events(parse(client.get(reverse("visits:visit-ics", args=[public.slug]))))[0]["UID"]
+    assert first == second == single
+
+
+def test_one_visit_ics(client, calendar_visits):
+    public = calendar_visits[0]
+    calendar = parse(client.get(reverse("visits:visit-ics", args=[public.slug])))
+    [event] = events(calendar)
+    assert_complete(event)
+    assert str(event["SUMMARY"]) == "Offentligt i kalendern"
+    assert event.decoded("DTSTART") == public.starts_at
+    assert event.decoded("DTEND") == public.ends_at
+    assert calendar.walk("VTIMEZONE")
+
+
+@pytest.fixture
+def coordinator(db):
+    user = User.objects.create_user("coordinator", is_staff=True)
+    user.groups.add(Group.objects.get(name=roles.VISIT_COORDINATORS))
+    return user
+
+
+def test_staff_feed_with_valid_token_includes_internal_visits(client, calendar_visits,
+                                                              coordinator):
+    token = services.issue_calendar_token(coordinator)
+    response = client.get(reverse("visits:staff-calendar", args=[token]))
+    summaries = {str(event["SUMMARY"]) for event in events(parse(response))}
+    assert {"Offentligt i kalendern", "Internt i kalendern", "Planeras i kalendern"} <= summaries
+    assert "no-store" in response["Cache-Control"]
+    for event in events(parse(response)):
+        assert_complete(event)
+
+
+def test_staff_feed_tampered_token_is_404(client, coordinator):
+    token = services.issue_calendar_token(coordinator)
+    tampered = token[:-1] + ("A" if token[-1] != "A" else "B")
+    assert client.get(reverse("visits:staff-calendar", args=[tampered])).status_code == 404
+    assert client.get(reverse("visits:staff-calendar", args=["nonsense"])).status_code == 404
+
+
+def test_staff_feed_revoked_or_replaced_token_is_404(client, coordinator):
+    old = services.issue_calendar_token(coordinator)
+    new = services.issue_calendar_token(coordinator)
+    assert client.get(reverse("visits:staff-calendar", args=[old])).status_code == 404
+    assert client.get(reverse("visits:staff-calendar", args=[new])).status_code == 200
+    services.revoke_calendar_token(coordinator)
+    assert client.get(reverse("visits:staff-calendar", args=[new])).status_code == 404
+
+
+def test_staff_feed_stops_when_the_user_leaves(client, coordinator):
+    token = services.issue_calendar_token(coordinator)
+    coordinator.is_active = False
+    coordinator.save()
+    assert client.get(reverse("visits:staff-calendar", args=[token])).status_code == 404
+
+
+def test_only_a_hash_of_the_token_is_stored(coordinator):
+    token = services.issue_calendar_token(coordinator)
+    stored = CalendarFeedToken.objects.get(user=coordinator)
+    assert stored.token_hash != token and token not in stored.token_hash
+
+
+def test_admin_page_creates_and_revokes_the_feed(staff_client):
+    client = staff_client(roles.VISIT_COORDINATORS)
+    url = reverse("admin:visits_visit_calendar_feed")
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"action": "create"})
+    feed_url = response.context["feed_url"]
+    assert "/kalender/personlig/" in feed_url
+    path = feed_url.replace("http://testserver", "")
+    assert client.get(path).status_code == 200
+    client.post(url, {"action": "revoke"})
+    assert client.get(path).status_code == 404
+
+
+def test_pages_link_their_calendars(client, calendar_visits):
+    public = calendar_visits[0]
+    text = client.get(public.get_absolute_url()).content.decode()
+    assert f'href="{reverse("visits:visit-ics", args=[public.slug])}" type="text/calendar"' in text
+    assert 'rel="alternate" type="text/calendar"' in text

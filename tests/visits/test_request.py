@@ -1,0 +1,143 @@
+"""The visit request form: good input, each kind of bad input, and a replayed submission."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from relations.factories import TopicFactory
+from visits.models import Visit
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(client, **overrides):
+    """What a person types, plus the guard's one-time token from a fresh form."""
+    page = client.get(reverse("visits:request"))
+    token = page.context["form"]["form_token"].value()
+    today = timezone.localdate()
+    data = {
+        "organisation_name": "Region Exempel",
+        "country": "FI",
+        "contact_name": "Kim Kontakt",
+        "email": "kim@example.fi",
+        "phone": "+358 40 000 0000",
+        "starts_on": (today + datetime.timedelta(days=30)).isoformat(),
+        "ends_on": (today + datetime.timedelta(days=31)).isoformat(),
+        "delegation_size": "12",
+        "purpose": "Vi vill lära oss om regionens Östersjösamarbete.",
+        "has_read_privacy_notice": "on",
+        "form_token": token,
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_the_form_page(client):
+    response = client.get(reverse("visits:request"))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "/personuppgifter/#visit-requests" in text
+    assert "csrfmiddlewaretoken" in text
+
+
+def test_a_good_request_creates_an_internal_visit_and_two_mails(client, settings):
+    settings.VISIT_COORDINATORS_EMAIL = "besok@example.se"
+    topic = TopicFactory()
+    data = form_data(client, topics=[str(topic.pk)])
+    response = client.post(reverse("visits:request"), data)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("visits:request-received")
+    assert client.get(response["Location"]).status_code == 200
+
+    visit = Visit.objects.get()
+    assert visit.status == Visit.Status.REQUESTED
+    assert visit.visibility == Visit.Visibility.INTERNAL
+    assert visit.requester_email == "kim@example.fi"
+    assert visit.requester_organisation == "Region Exempel"
+    assert visit.delegation_size == 12
+    assert list(visit.topics.all()) == [topic]
+    assert timezone.localtime(visit.starts_at).date().isoformat() == data["starts_on"]
+
+    assert sorted(message.to[0] for message in mail.outbox) == ["besok@example.se",
+                                                                 "kim@example.fi"]
+    confirmation = next(m for m in mail.outbox if m.to == ["kim@example.fi"])
+    assert "Kim Kontakt" in confirmation.body
+    # The public sees nothing of it.
+    assert "Region Exempel" not in client.get(reverse("visits:list")).content.decode()
+
+
+def test_english_request_gets_an_english_confirmation(client):
+    page = client.get("/en/visits/request-a-visit/")
+    assert page.status_code == 200
+    token = page.context["form"]["form_token"].value()
+    data = form_data(client, form_token=token)
+    response = client.post("/en/visits/request-a-visit/", data)
+    assert response.status_code == 302
+    confirmation = next(m for m in mail.outbox if m.to == ["kim@example.fi"])
+    assert "Thank you" in confirmation.body or "Thank you" in confirmation.subject
+
+
+def test_replayed_submission_creates_one_request(client):
+    data = form_data(client)
+    first = client.post(reverse("visits:request"), data)
+    second = client.post(reverse("visits:request"), data)
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"]
+    assert Visit.objects.count() == 1
+    assert len([m for m in mail.outbox if m.to == ["kim@example.fi"]]) == 1
+
+
+def _yesterday():
+    return (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
+
+
+def _in_days(days):
+    return (timezone.localdate() + datetime.timedelta(days=days)).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"starts_on": _yesterday()}, "starts_on"),
+        ({"ends_on": _yesterday()}, "ends_on"),
+        ({"starts_on": _in_days(20), "ends_on": _in_days(10)}, "ends_on"),
+        ({"delegation_size": "0"}, "delegation_size"),
+        ({"delegation_size": "201"}, "delegation_size"),
+        ({"delegation_size": "många"}, "delegation_size"),
+        ({"email": "inte-en-adress"}, "email"),
+        ({"email": "kim@"}, "email"),
+        ({"starts_on": "31/02/2027"}, "starts_on"),
+        ({"country": "XX"}, "country"),
+        ({"has_read_privacy_notice": ""}, "has_read_privacy_notice"),
+        ({"organisation_name": ""}, "organisation_name"),
+        ({"purpose": ""}, "purpose"),
+    ],
+)
+def test_bad_input_gets_a_message_at_the_field_and_keeps_what_was_typed(client, overrides, field):
+    data = form_data(client, **overrides)
+    response = client.post(reverse("visits:request"), data)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert list(form.errors) == [field]
+    text = response.content.decode()
+    # The message is at the field, and the summary links to it.
+    assert f'href="#id_{field}"' in text
+    assert f'aria-describedby="id_{field}_error' in text or f'id="id_{field}_error' in text
+    # Everything typed is kept.
+    for name in ("organisation_name", "contact_name", "purpose"):
+        if data[name]:
+            assert data[name] in text
+    assert data["email"] in text
+    assert not Visit.objects.exists()
+    assert not mail.outbox
+
+
+def test_honeypot_stores_nothing(client):
+    response = client.post(reverse("visits:request"), form_data(client, website="spam"))
+    assert response.status_code == 200
+    assert not Visit.objects.exists()
+    assert not mail.outbox
