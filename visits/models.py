@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from config.i18n import localized
@@ -176,7 +177,7 @@ class Visit(models.Model):
     class Meta:
         ordering = ["-starts_at"]
         verbose_name = _("besök")
-        verbose_name_plural = _("besök")
+        verbose_name_plural = pgettext_lazy("plural", "besök")
         permissions = [
             ("view_personal_data", _("Kan se personuppgifter i besök")),
         ]
