@@ -258,7 +258,9 @@ def purge_expired_applications(now=None, *, dry_run=False):
         with transaction.atomic():
             ApplicationAccessLog.record(ApplicationAccessLog.Action.PURGED, application=application)
             application.delete()
-            transaction.on_commit(lambda names=names: [storage.delete(n) for n in names])
+        # After the rows are gone: a crash here leaves files that remove_orphan_files finds.
+        for name in names:
+            storage.delete(name)
         logger.info(
             "Purged application %s to %s (%d files)",
             application.reference,

@@ -1,0 +1,164 @@
+"""The recruiters' back office: who sees applications, workflow actions, exports, logs."""
+
+import csv
+import io
+import zipfile
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from config.roles import EDITORS, RECRUITERS
+from internships.factories import ApplicationFactory
+from internships.models import Application, ApplicationAccessLog
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = "admin:internships_application_changelist"
+
+
+def test_only_recruiters_and_superusers_see_applications(staff_client, application):
+    editor = staff_client(EDITORS, username="redaktor")
+    assert editor.get(reverse(CHANGELIST)).status_code == 403
+    assert editor.get(reverse("admin:internships_internshipcall_applicants",
+                              args=[application.call.pk])).status_code == 403
+    recruiter = staff_client(RECRUITERS, username="rekryterare")
+    response = recruiter.get(reverse(CHANGELIST))
+    assert response.status_code == 200
+    assert application.reference in response.content.decode()
+
+
+def test_applications_list_runs_a_constant_number_of_queries(staff_client, open_call):
+    client = staff_client(RECRUITERS)
+    counts = []
+    for rows in (5, 50):
+        Application.objects.all().delete()
+        for _index in range(rows):
+            ApplicationFactory(call=open_call)
+        client.get(reverse(CHANGELIST))
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse(CHANGELIST) + "?status__exact=received&q=Elin")
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def test_calls_list_runs_a_constant_number_of_queries(staff_client, open_call):
+    client = staff_client(RECRUITERS)
+    url = reverse("admin:internships_internshipcall_changelist")
+    counts = []
+    for rows in (5, 50):
+        while Application.objects.filter(call=open_call).count() < rows:
+            ApplicationFactory(call=open_call)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def test_opening_an_application_is_logged_and_shows_file_links(staff_client, application):
+    client = staff_client(RECRUITERS)
+    url = reverse("admin:internships_application_change", args=[application.pk])
+    html = client.get(url).content.decode()
+    assert reverse("internships:file", args=[application.pk, "cv"]) in html
+    assert application.cv.name not in html
+    log = ApplicationAccessLog.objects.get()
+    assert log.action == "viewed" and log.user == client.user
+
+
+def test_the_access_log_is_for_administrators_only_and_read_only(staff_client, application):
+    ApplicationAccessLog.record(ApplicationAccessLog.Action.VIEWED, application=application)
+    url = reverse("admin:internships_applicationaccesslog_changelist")
+    recruiter = staff_client(RECRUITERS, username="rekryterare")
+    assert recruiter.get(url).status_code == 403
+    admin = staff_client(username="admin")
+    assert admin.get(url).status_code == 200
+    log = ApplicationAccessLog.objects.first()
+    change = admin.get(reverse("admin:internships_applicationaccesslog_change", args=[log.pk]))
+    assert change.status_code == 200
+    assert 'type="submit" value="Spara"' not in change.content.decode()
+    assert admin.get(reverse("admin:internships_applicationaccesslog_add")).status_code == 403
+
+
+def test_bulk_action_moves_allowed_rows_and_refuses_the_rest(staff_client, open_call):
+    client = staff_client(RECRUITERS)
+    received = ApplicationFactory(call=open_call)
+    accepted = ApplicationFactory(call=open_call)
+    for step in ("start_review", "shortlist", "offer", "accept"):
+        getattr(accepted, step)()
+    response = client.post(
+        reverse(CHANGELIST),
+        {"action": "mark_rejected_notify", "_selected_action": [received.pk, accepted.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    received.refresh_from_db()
+    accepted.refresh_from_db()
+    assert received.status == "rejected"
+    assert accepted.status == "accepted"
+    assert received.status_changes.get().changed_by == client.user
+    assert [m.to for m in mail.outbox] == [[received.email]]
+    assert accepted.reference in response.content.decode()
+
+
+def test_status_change_from_the_form_with_optional_mail(staff_client, application):
+    client = staff_client(RECRUITERS)
+    url = reverse("admin:internships_application_change", args=[application.pk])
+    response = client.post(url, {
+        "registration_number": "RS 2027-00123",
+        "reviewer_notes": "Bra brev.",
+        "rating": "4",
+        "new_status": "under_review",
+        "notify_applicant": "on",
+        "status_changes-TOTAL_FORMS": "0",
+        "status_changes-INITIAL_FORMS": "0",
+    })
+    assert response.status_code == 302, response.content.decode()[:2000]
+    application.refresh_from_db()
+    assert application.status == "under_review"
+    assert application.registration_number == "RS 2027-00123"
+    assert len(mail.outbox) == 1
+
+
+def test_csv_export_has_the_applications_but_no_files(staff_client, open_call):
+    client = staff_client(RECRUITERS)
+    first = ApplicationFactory(call=open_call, first_name="=HYPERLINK(1)")
+    response = client.get(reverse("admin:internships_internshipcall_csv", args=[open_call.pk]))
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][0] == "Referensnummer" and len(rows) == 2
+    assert rows[1][0] == first.reference
+    assert "'=HYPERLINK(1)" in rows[1]
+    assert first.cv.name not in response.content.decode()
+    assert ApplicationAccessLog.objects.get().action == "csv"
+
+
+def test_cvs_as_one_zip_is_logged(staff_client, open_call):
+    client = staff_client(RECRUITERS)
+    applications = [ApplicationFactory(call=open_call) for _index in range(2)]
+    response = client.get(reverse("admin:internships_internshipcall_zip", args=[open_call.pk]))
+    assert response.status_code == 200
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    assert sorted(archive.namelist()) == sorted(f"{a.reference}-cv.pdf" for a in applications)
+    assert ApplicationAccessLog.objects.get().action == "zip"
+
+
+def test_applicants_side_by_side_and_statistics(staff_client, open_call):
+    client = staff_client(RECRUITERS)
+    ApplicationFactory(call=open_call, university="Lunds universitet", first_name="Amira")
+    ApplicationFactory(call=open_call, university="Lunds universitet")
+    side = client.get(reverse("admin:internships_internshipcall_applicants", args=[open_call.pk]))
+    assert side.status_code == 200 and "Amira" in side.content.decode()
+    stats = client.get(reverse("admin:internships_internshipcall_statistics", args=[open_call.pk]))
+    html = stats.content.decode()
+    assert stats.status_code == 200
+    assert "Lunds universitet</td><td>2</td>" in html
+
+
+def test_applications_cannot_be_added_or_deleted_by_recruiters(staff_client, application):
+    client = staff_client(RECRUITERS)
+    assert client.get(reverse("admin:internships_application_add")).status_code == 403
+    delete = reverse("admin:internships_application_delete", args=[application.pk])
+    assert client.get(delete).status_code == 403
