@@ -9,6 +9,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from newsroom.models import NewsItem
@@ -47,7 +48,9 @@ class LatestNewsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.lead
+        # Feed readers read descriptions as HTML: the plain-text lead is escaped once
+        # more, so "<" in a lead shows as written instead of vanishing as a tag.
+        return escape(item.lead)
 
     def item_link(self, item):
         return absolute_url(item.get_absolute_url())
