@@ -22,8 +22,12 @@ CHANGELIST = "admin:internships_application_changelist"
 def test_only_recruiters_and_superusers_see_applications(staff_client, application):
     editor = staff_client(EDITORS, username="redaktor")
     assert editor.get(reverse(CHANGELIST)).status_code == 403
-    assert editor.get(reverse("admin:internships_internshipcall_applicants",
-                              args=[application.call.pk])).status_code == 403
+    assert (
+        editor.get(
+            reverse("admin:internships_internshipcall_applicants", args=[application.call.pk])
+        ).status_code
+        == 403
+    )
     recruiter = staff_client(RECRUITERS, username="rekryterare")
     response = recruiter.get(reverse(CHANGELIST))
     assert response.status_code == 200
@@ -106,15 +110,18 @@ def test_bulk_action_moves_allowed_rows_and_refuses_the_rest(staff_client, open_
 def test_status_change_from_the_form_with_optional_mail(staff_client, application):
     client = staff_client(RECRUITERS)
     url = reverse("admin:internships_application_change", args=[application.pk])
-    response = client.post(url, {
-        "registration_number": "RS 2027-00123",
-        "reviewer_notes": "Bra brev.",
-        "rating": "4",
-        "new_status": "under_review",
-        "notify_applicant": "on",
-        "status_changes-TOTAL_FORMS": "0",
-        "status_changes-INITIAL_FORMS": "0",
-    })
+    response = client.post(
+        url,
+        {
+            "registration_number": "RS 2027-00123",
+            "reviewer_notes": "Bra brev.",
+            "rating": "4",
+            "new_status": "under_review",
+            "notify_applicant": "on",
+            "status_changes-TOTAL_FORMS": "0",
+            "status_changes-INITIAL_FORMS": "0",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     application.refresh_from_db()
     assert application.status == "under_review"

@@ -47,9 +47,16 @@ def test_the_form_page_tells_how_the_application_is_handled(client, open_call):
     response = client.get(reverse("internships:apply", args=[open_call.slug]))
     html = response.content.decode()
     assert response.status_code == 200
-    for words in ("allmän handling", "sekretessprövning", "uppgift av allmänt intresse",
-                  "åtgärder innan ett avtal", "24 månader", "Skyddade personuppgifter",
-                  "/personuppgifter/#applications", "rekryterarna"):
+    for words in (
+        "allmän handling",
+        "sekretessprövning",
+        "uppgift av allmänt intresse",
+        "åtgärder innan ett avtal",
+        "24 månader",
+        "Skyddade personuppgifter",
+        "/personuppgifter/#applications",
+        "rekryterarna",
+    ):
         assert words in html, words
     assert "personnummer" not in html.replace("inte efter personnummer", "")
     assert 'enctype="multipart/form-data"' in html
@@ -100,7 +107,11 @@ def test_a_second_application_with_the_same_email_reveals_and_changes_nothing(cl
     client.post(url, data)
     original = Application.objects.get()
     url, data = good_data(
-        client, open_call, first_name="Någon", last_name="Annan", email="ELIN.andersson@student.example.se"
+        client,
+        open_call,
+        first_name="Någon",
+        last_name="Annan",
+        email="ELIN.andersson@student.example.se",
     )
     response = client.post(url, data)
     assert response.status_code == 302
@@ -143,7 +154,9 @@ def test_a_pdf_over_five_megabytes_is_refused_and_not_stored(client, open_call, 
     big = minimal_pdf(["CV"]) + b"%" + b"0" * MAX_FILE_SIZE
     url, data = good_data(client, open_call, transcript=pdf("intyg.pdf", big))
     assert_refused_and_kept(client.post(url, data), "Filen är för stor")
-    assert not private_storage.exists("applications") or not private_storage.listdir("applications")[1]
+    assert (
+        not private_storage.exists("applications") or not private_storage.listdir("applications")[1]
+    )
 
 
 def test_the_information_box_must_be_ticked(client, open_call):

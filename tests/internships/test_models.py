@@ -22,9 +22,13 @@ pytestmark = pytest.mark.django_db
 
 def test_state_follows_the_times():
     now = timezone.now()
-    upcoming = InternshipCallFactory(opens_at=now + timedelta(days=1), closes_at=now + timedelta(days=9))
+    upcoming = InternshipCallFactory(
+        opens_at=now + timedelta(days=1), closes_at=now + timedelta(days=9)
+    )
     open_ = InternshipCallFactory()
-    closed = InternshipCallFactory(opens_at=now - timedelta(days=9), closes_at=now - timedelta(days=1))
+    closed = InternshipCallFactory(
+        opens_at=now - timedelta(days=9), closes_at=now - timedelta(days=1)
+    )
     hidden = InternshipCallFactory(is_published=False)
     assert upcoming.state == InternshipCall.State.UPCOMING
     assert open_.state == InternshipCall.State.OPEN and open_.is_open
@@ -93,7 +97,8 @@ def test_statistics_count_each_dimension_once_per_application(open_call):
     application.reviewer_notes = "Stark kandidat"
     application.save()  # a later save counts nothing
     counts = {
-        (row.dimension, row.value): row.count for row in CallStatistic.objects.filter(call=open_call)
+        (row.dimension, row.value): row.count
+        for row in CallStatistic.objects.filter(call=open_call)
     }
     assert counts[("total", "")] == 3
     assert counts[("university", "Lunds universitet")] == 2

@@ -23,11 +23,17 @@ def make_calls(count):
     for index in range(count):
         state = index % 3
         if state == 0:
-            times = {"opens_at": now - timedelta(days=5), "closes_at": now + timedelta(days=5 + index)}
+            times = {
+                "opens_at": now - timedelta(days=5),
+                "closes_at": now + timedelta(days=5 + index),
+            }
         elif state == 1:
             times = {"opens_at": now + timedelta(days=5), "closes_at": now + timedelta(days=30)}
         else:
-            times = {"opens_at": now - timedelta(days=90), "closes_at": now - timedelta(days=60 + index)}
+            times = {
+                "opens_at": now - timedelta(days=90),
+                "closes_at": now - timedelta(days=60 + index),
+            }
         calls.append(InternshipCallFactory(**times))
     return calls
 

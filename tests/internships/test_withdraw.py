@@ -20,7 +20,9 @@ def test_get_asks_to_confirm_and_changes_nothing(client, application):
     assert "Ja, återkalla min ansökan" in html
     assert "allmän handling" in html
     assert f"{application.call.purge_after:%Y}" in html
-    assert response["Cache-Control"].startswith("max-age=0") or "no-cache" in response["Cache-Control"]
+    assert (
+        response["Cache-Control"].startswith("max-age=0") or "no-cache" in response["Cache-Control"]
+    )
     application.refresh_from_db()
     assert application.status == Application.Status.RECEIVED
 
