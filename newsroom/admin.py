@@ -68,6 +68,10 @@ class NewsItemAdmin(admin.ModelAdmin):
         ),
     ]
 
+    def view_on_site(self, item):
+        # "View on site" opens the preview, which also shows drafts and scheduled items.
+        return item.get_preview_url()
+
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
         initial.setdefault("author", request.user.pk)
