@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils import translation
 
 from config.sitemaps import I18nSitemap
 from internships.models import InternshipCall
@@ -27,3 +28,17 @@ class InternshipCallSitemap(I18nSitemap):
 
 
 SITEMAPS = {"internships": InternshipListSitemap, "internship-calls": InternshipCallSitemap}
+
+
+def form_paths():
+    """The application forms of the open calls, in both languages (not in the sitemap).
+
+    For the quality gates: the open demo call's slug follows the date, so its form's path
+    cannot be written down once.
+    """
+    paths = []
+    for call in InternshipCall.objects.open().order_by("closes_at"):
+        for language in ("sv", "en"):
+            with translation.override(language):
+                paths.append(call.get_apply_url())
+    return paths

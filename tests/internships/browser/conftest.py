@@ -26,3 +26,9 @@ def browser_type_launch_args(browser_type_launch_args):
             "--no-first-run",
         ],
     }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # axe-core is injected as a script, which the site's CSP rightly forbids.
+    return {**browser_context_args, "bypass_csp": True}
