@@ -76,7 +76,7 @@ INSTALLED_APPS = [
     "visits",
     "newsroom",
     "internships",
-    "django.contrib.admin",
+    "config.admin_site.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -90,6 +90,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -102,6 +105,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks, so that it sees the outcome of every login.
@@ -154,6 +158,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Staff must pass a TOTP second factor before the admin opens; always in production.
+STAFF_2FA_REQUIRED = not DEBUG or _setting("STAFF_2FA_REQUIRED", _strict_bool, default=False)
+OTP_TOTP_ISSUER = "Externa relationer VGR"
+LOGIN_URL = "staff-login"
+STAFF_BACKUP_CODES = 10
 
 # Admin login throttling: five failures for one user from one address lock that pair out.
 AXES_FAILURE_LIMIT = 5

@@ -6,12 +6,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from config import views
+from config import twofactor, views
 from config.sitemaps import collect_sitemaps
-
-admin.site.site_header = _("Externa relationer – administration")
-admin.site.site_title = _("Externa relationer")
-admin.site.index_title = _("Administration")
 
 sitemaps = collect_sitemaps()
 
@@ -52,6 +48,9 @@ urlpatterns += i18n_patterns(
         name="personal-data",
     ),
     path(_("kontakt/"), views.StaticPageView.as_view(page="contact"), name="contact"),
+    path(_("konto/logga-in/"), twofactor.StaffLoginView.as_view(), name="staff-login"),
+    path(_("konto/tvafaktor/"), twofactor.VerifyView.as_view(), name="two-factor-verify"),
+    path(_("konto/tvafaktor/aktivera/"), twofactor.EnrolView.as_view(), name="two-factor-enrol"),
     path(_("nyheter/"), include("newsroom.urls")),
     path(_("besok/"), include("visits.urls")),
     path(_("praktik/"), include("internships.urls")),

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -48,8 +50,8 @@ def _clear_cache():
 def staff_client(client, django_user_model):
     """Log the test client in as staff: ``staff_client(group_name)`` or ``staff_client()``.
 
-    Every admin test logs in through here, so a stricter login (a second factor) is
-    satisfied in this one place.
+    Every admin test logs in through here: the user has a confirmed TOTP device and the
+    session has passed it, as after a real login with a code.
     """
 
     def login(group=None, *, superuser=False, username=None):
@@ -61,7 +63,11 @@ def staff_client(client, django_user_model):
         )
         if group:
             user.groups.add(Group.objects.get(name=group))
+        device = TOTPDevice.objects.create(user=user, name="Testtelefon", confirmed=True)
         client.force_login(user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
         client.user = user
         return client
 

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from tests.conftest import require
-from tests.gates.crawl import sitemap_paths
+from tests.gates.crawl import sitemap_paths, staff_login_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,6 +35,28 @@ def test_every_page_has_no_axe_violations(live_server, page):
     for path in sitemap_paths(Client()):
         page.goto(live_server.url + path)
         problems += [f"{path}: {violation}" for violation in axe_violations(page)]
+    assert not problems, "\n".join(problems)
+
+
+def test_staff_login_pages_have_no_axe_violations(live_server, page, django_user_model):
+    require(AXE.exists(), "axe-core is not installed (npm ci)")
+    user = django_user_model.objects.create_user("gate", is_staff=True)
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+    def violations_at(path):
+        page.goto(live_server.url + path)
+        assert page.url == live_server.url + path, f"{path} redirected to {page.url}"
+        return axe_violations(page)
+
+    problems = [
+        f"{path}: {violation}"
+        for path, found in staff_login_pages(violations_at, user).items()
+        for violation in found
+    ]
     assert not problems, "\n".join(problems)
 
 

@@ -4,7 +4,7 @@ from collections import defaultdict
 
 import pytest
 
-from tests.gates.crawl import internal_path, page_facts, sitemap_paths
+from tests.gates.crawl import internal_path, page_facts, sitemap_paths, staff_login_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +50,13 @@ def test_every_sitemap_page_is_complete(client, demo_content):
             problems.append(f"broken link to {path}: status {status}")
 
     assert not problems, "\n".join(problems)
+
+
+def test_staff_login_pages_are_complete(client, django_user_model):
+    user = django_user_model.objects.create_user("gate", is_staff=True)
+    client.force_login(user)
+    pages = staff_login_pages(lambda path: client.get(path), user)
+    for path, response in pages.items():
+        assert response.status_code == 200, path
+        facts = page_facts(response.content.decode())
+        assert facts.lang == "sv" and facts.title and facts.h1_count == 1, path

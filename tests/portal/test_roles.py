@@ -72,10 +72,12 @@ def test_admin_is_in_swedish_with_the_units_name(staff_client):
     assert 'lang="sv"' in html
 
 
-def test_admin_login_is_throttled_after_repeated_failures(client, django_user_model):
+def test_staff_login_is_throttled_after_repeated_failures(client, django_user_model):
     django_user_model.objects.create_user("anna", password="rätt-lösenord-123", is_staff=True)
     for _attempt in range(5):
-        client.post("/admin/login/", {"username": "anna", "password": "fel"})
-    response = client.post("/admin/login/", {"username": "anna", "password": "rätt-lösenord-123"})
+        client.post("/konto/logga-in/", {"username": "anna", "password": "fel"})
+    response = client.post(
+        "/konto/logga-in/", {"username": "anna", "password": "rätt-lösenord-123"}
+    )
     assert response.status_code == 429
     assert "För många misslyckade inloggningsförsök" in response.content.decode()

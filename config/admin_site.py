@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.apps import AdminConfig
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalAdminSite(admin.AdminSite):
+    """The back office: in Swedish, with the unit's name, and behind a second factor.
+
+    With ``STAFF_2FA_REQUIRED`` a staff member must have passed a TOTP device this
+    session; logging in (password, then code or enrolment) happens on the portal's own
+    pages, so that a user without a device can enrol before the admin opens.
+    """
+
+    site_header = _("Externa relationer – administration")
+    site_title = _("Externa relationer")
+    index_title = _("Administration")
+
+    def has_permission(self, request):
+        if not super().has_permission(request):
+            return False
+        return not settings.STAFF_2FA_REQUIRED or request.user.is_verified()
+
+    def login(self, request, extra_context=None):
+        if not settings.STAFF_2FA_REQUIRED:
+            return super().login(request, extra_context)
+        next_url = request.GET.get("next") or reverse("admin:index", current_app=self.name)
+        target = "two-factor-verify" if request.user.is_authenticated else "staff-login"
+        return redirect(f"{reverse(target)}?{urlencode({'next': next_url})}")
+
+
+class PortalAdminConfig(AdminConfig):
+    default_site = "config.admin_site.PortalAdminSite"
