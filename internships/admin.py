@@ -142,8 +142,9 @@ class InternshipCallAdmin(admin.ModelAdmin):
     def applicants_view(self, request, pk):
         call = self._call_for_reviewer(request, pk)
         applications = list(call.applications.order_by("-rating", "submitted_at"))
-        ApplicationAccessLog.record(
-            ApplicationAccessLog.Action.COMPARED, user=request.user, call=call
+        # Each application shown counts as viewed: one log row per applicant.
+        ApplicationAccessLog.record_many(
+            ApplicationAccessLog.Action.COMPARED, user=request.user, applications=applications
         )
         context = {
             **self.admin_site.each_context(request),

@@ -523,6 +523,21 @@ class ApplicationAccessLog(models.Model):
             call=call or (application.call if application else None),
         )
 
+    @classmethod
+    def record_many(cls, action, *, user, applications):
+        user_or_none = user if user is not None and user.is_authenticated else None
+        return cls.objects.bulk_create(
+            cls(
+                action=action,
+                user=user_or_none,
+                username=getattr(user, "username", "") or "",
+                application=application,
+                reference=application.reference,
+                call_id=application.call_id,
+            )
+            for application in applications
+        )
+
 
 class CallStatistic(models.Model):
     """Anonymous counts of a call's applications, kept when the applications are purged.

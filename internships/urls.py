@@ -1,3 +1,4 @@
+from django.contrib import admin
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +14,8 @@ urlpatterns = [
     path(_("aterkalla/<str:token>/"), views.WithdrawView.as_view(), name="withdraw"),
     path(
         _("ansokningar/<int:pk>/<str:kind>/"),
-        views.ApplicationFileView.as_view(),
+        # The admin's own gate first (staff, and a passed second factor where required).
+        admin.site.admin_view(views.ApplicationFileView.as_view()),
         name="file",
     ),
     path("<slug:slug>/", views.CallDetailView.as_view(), name="detail"),

@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -195,7 +195,7 @@ class ApplicationFileView(PermissionRequiredMixin, View):
     """An applicant's file, only for staff allowed to view applications; every download logged."""
 
     permission_required = "internships.view_application"
-    login_url = reverse_lazy("admin:login")
+    raise_exception = True
 
     def get(self, request, pk, kind):
         if kind not in ("cv", "transcript"):

@@ -158,6 +158,7 @@ def test_applicants_side_by_side_and_statistics(staff_client, open_call):
     ApplicationFactory(call=open_call, university="Lunds universitet")
     side = client.get(reverse("admin:internships_internshipcall_applicants", args=[open_call.pk]))
     assert side.status_code == 200 and "Amira" in side.content.decode()
+    assert ApplicationAccessLog.objects.filter(action="compared").count() == 2
     stats = client.get(reverse("admin:internships_internshipcall_statistics", args=[open_call.pk]))
     html = stats.content.decode()
     assert stats.status_code == 200

@@ -17,7 +17,7 @@ def test_anonymous_visitors_are_sent_to_the_login(client, application):
     response = client.get(file_url(application))
     assert response.status_code in (302, 404)
     if response.status_code == 302:
-        assert "/admin/login/" in response["Location"]
+        assert "login" in response["Location"]
     assert not ApplicationAccessLog.objects.exists()
 
 
@@ -51,3 +51,17 @@ def test_the_storage_has_no_public_url(application, settings):
     assert application.cv.name.startswith("applications/")
     assert not (settings.MEDIA_ROOT / application.cv.name).exists()
     assert str(settings.PRIVATE_MEDIA_ROOT) != str(settings.MEDIA_ROOT)
+
+
+def test_staff_without_a_passed_second_factor_are_sent_to_log_in(
+    client, django_user_model, application, settings
+):
+    from django.contrib.auth.models import Group
+
+    settings.STAFF_2FA_REQUIRED = True
+    user = django_user_model.objects.create_user("halvvag", is_staff=True)
+    user.groups.add(Group.objects.get(name=RECRUITERS))
+    client.force_login(user)
+    response = client.get(file_url(application))
+    assert response.status_code == 302
+    assert not ApplicationAccessLog.objects.exists()

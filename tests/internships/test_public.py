@@ -170,6 +170,16 @@ def test_home_page_shows_the_open_call(client):
     assert call.title in client.get("/").content.decode()
 
 
+def test_related_sections_for_an_object_naming_calls(open_call):
+    hidden = InternshipCallFactory(is_published=False)
+
+    class NewsItem:
+        internship_calls = InternshipCall.objects.filter(pk__in=[open_call.pk, hidden.pk])
+
+    assert related.sections(NewsItem())[0]["calls"] == [open_call]
+    assert related.sections(open_call) == []
+
+
 def test_related_sections_for_an_office(open_call):
     assert related.sections(object()) == []
     sections = related.sections(open_call.office)
