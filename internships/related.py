@@ -1,9 +1,9 @@
 """What the internships app shows on other apps' detail pages."""
 
 from django.utils import timezone
-from relations.models import Office
 
 from internships.models import InternshipCall
+from relations.models import Office
 
 
 def sections(obj):
