@@ -157,6 +157,7 @@ class Membership(models.Model):
         blank=True,
         help_text=_("Till exempel ”ordförande i arbetsgruppen för transport”."),
     )
+    role_detail_en = models.CharField(_("rollen i detalj på engelska"), max_length=200, blank=True)
     since = models.DateField(_("från"))
     until = models.DateField(_("till"), null=True, blank=True)
     representative_name = models.CharField(_("företrädare"), max_length=120, blank=True)
@@ -187,6 +188,11 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.organisation} – {self.get_role_display()}"
+
+    @property
+    def display_role(self):
+        """The role in detail when given (”ordförande i arbetsgrupp X”), else the role."""
+        return localized(self, "role_detail") or self.get_role_display()
 
     def clean(self):
         if self.since and self.until and self.until < self.since:

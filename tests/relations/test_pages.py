@@ -23,13 +23,6 @@ from tests.gates.crawl import page_facts
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _swedish():
-    # A request to an English page leaves English active in this thread; reverse() in Swedish.
-    with translation.override("sv"):
-        yield
-
-
 def html_of(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
