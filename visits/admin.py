@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from relations.models import Organisation, Project, Topic
 from visits import services
 from visits.models import (
     CalendarFeedToken,
@@ -25,19 +24,6 @@ from visits.models import (
 )
 
 PERSONAL_DATA_PERMISSION = "visits.view_personal_data"
-
-
-def _searchable_in_admin(model):
-    """Autocomplete needs the related model's admin with search_fields (relations' admin)."""
-    model_admin = admin.site._registry.get(model)
-    return bool(model_admin and model_admin.search_fields)
-
-
-AUTOCOMPLETE_FIELDS = [
-    name
-    for name, model in [("organisation", Organisation), ("topics", Topic), ("projects", Project)]
-    if _searchable_in_admin(model)
-]
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -57,6 +43,23 @@ class YearFilter(admin.SimpleListFilter):
         value = self.value()
         if value and value.isdigit():
             return queryset.filter(starts_at__year=int(value))
+        return queryset
+
+
+class CountryFilter(admin.SimpleListFilter):
+    """The countries that visits have, by name (the plain field filter shows only codes)."""
+
+    title = _("land")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        codes = Visit.objects.exclude(country="").values_list("country", flat=True).distinct()
+        named = [(code, Visit(country=code).country.name) for code in codes]
+        return sorted(named, key=lambda pair: str(pair[1]))
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(country=self.value())
         return queryset
 
 
@@ -146,10 +149,9 @@ class VisitAdmin(admin.ModelAdmin):
     change_form_template = "visits/admin/visit_change_form.html"
     change_list_template = "visits/admin/visit_change_list.html"
     date_hierarchy = "starts_at"
-    list_display = ["title", "direction", "starts_at", "organisation", "country", "status",
-                    "visibility", "registration_number"]
-    list_filter = ["direction", "status", "visibility", ("country", admin.AllValuesFieldListFilter),
-                   YearFilter]
+    list_display = ["title", "direction", "starts_at", "country", "status", "visibility",
+                    "registration_number"]
+    list_filter = ["direction", "status", "visibility", CountryFilter, YearFilter]
     list_select_related = ["organisation"]
     search_fields = ["title", "title_en", "registration_number", "city", "venue", "hosts",
                      "organisation__name", "organisation__acronym", "requester_organisation"]
@@ -158,12 +160,7 @@ class VisitAdmin(admin.ModelAdmin):
     actions = ["mark_planning", "mark_confirmed", "mark_completed", "mark_cancelled"]
     inlines = [ProgrammeItemInline, ParticipantInline, GiftInline, StatusChangeInline]
 
-    # Autocomplete once relations' admin can search these models; plain widgets until then.
-    autocomplete_fields = AUTOCOMPLETE_FIELDS
-    raw_id_fields = [] if "organisation" in AUTOCOMPLETE_FIELDS else ["organisation"]
-    filter_horizontal = [
-        name for name in ("topics", "projects") if name not in AUTOCOMPLETE_FIELDS
-    ]
+    autocomplete_fields = ["organisation", "topics", "projects"]
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = [
@@ -390,8 +387,17 @@ class CalendarFeedTokenAdmin(admin.ModelAdmin):
     fields = ["user", "created_at"]
     readonly_fields = ["user", "created_at"]
 
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser

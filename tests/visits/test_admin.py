@@ -180,3 +180,15 @@ def test_staff_without_visit_permissions_are_kept_out(staff_client):
     assert client.get(change_url(visit)).status_code == 403
     assert client.get(reverse("admin:visits_visit_statistics")).status_code == 403
     assert client.get(reverse("admin:visits_visit_programme", args=[visit.pk])).status_code == 403
+
+
+def test_only_administrators_list_everyones_calendar_feeds(staff_client):
+    url = reverse("admin:visits_calendarfeedtoken_changelist")
+    assert staff_client(roles.VISIT_COORDINATORS).get(url).status_code == 403
+
+
+def test_country_filter_shows_country_names(staff_client):
+    VisitFactory(country="BE")
+    client = staff_client(roles.VISIT_COORDINATORS)
+    text = client.get(reverse("admin:visits_visit_changelist")).content.decode()
+    assert "Belgien" in text
