@@ -116,7 +116,13 @@ class Visit(models.Model):
         related_name="visits",
         help_text=_("Den besökande organisationen, eller den organisation delegationen besöker."),
     )
-    country = CountryField(_("land"), blank=True)
+    country = CountryField(
+        _("land"),
+        blank=True,
+        help_text=_(
+            "Besökarnas land vid besök till regionen, resmålets land vid delegationsresor."
+        ),
+    )
     city = models.CharField(_("ort"), max_length=100, blank=True)
     venue = models.CharField(_("plats"), max_length=200, blank=True)
     starts_at = models.DateTimeField(_("börjar"))
@@ -209,6 +215,22 @@ class Visit(models.Model):
     @property
     def display_title(self):
         return localized(self, "title")
+
+    @property
+    def is_outgoing(self):
+        return self.direction == self.Direction.OUTGOING
+
+    @property
+    def location_country_code(self):
+        """Where the visit takes place: the visitors come to Sweden; a delegation travels."""
+        return self.country.code if self.is_outgoing else "SE"
+
+    @property
+    def place_display(self):
+        parts = [self.venue, self.city]
+        if self.is_outgoing and self.country:
+            parts.append(str(self.country.name))
+        return ", ".join(part for part in parts if part)
 
     @property
     def is_public(self):

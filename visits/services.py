@@ -157,9 +157,7 @@ def visit_event(visit, *, staff=False):
     event.add("dtend", timezone.localtime(visit.ends_at))
     event.add("summary", localized(visit, "title"))
     event.add("status", ICAL_STATUS[visit.status])
-    location = ", ".join(
-        part for part in (visit.venue, visit.city, str(visit.country.name or "")) if part
-    )
+    location = visit.place_display
     if location:
         event.add("location", location)
     description = localized(visit, "purpose")

@@ -58,11 +58,11 @@ def event_json_ld(visit, request):
     """schema.org Event data for a public visit, safe inside <script>."""
     location = {
         "@type": "Place",
-        "name": visit.venue or visit.city or str(visit.country.name),
+        "name": visit.place_display or visit.city,
         "address": {
             "@type": "PostalAddress",
             "addressLocality": visit.city,
-            "addressCountry": visit.country.code or "",
+            "addressCountry": visit.location_country_code or "",
         },
     }
     data = {

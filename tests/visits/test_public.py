@@ -96,7 +96,7 @@ def test_event_json_ld_is_valid_and_escaped(client):
     assert data["@type"] == "Event"
     assert data["name"] == "Besök </script><b>&"
     assert data["startDate"].startswith(str(visit.starts_at.astimezone().year))
-    assert "endDate" in data and data["location"]["address"]["addressCountry"] == "FI"
+    assert "endDate" in data and data["location"]["address"]["addressCountry"] == "SE"
 
 
 @pytest.mark.parametrize(
