@@ -296,3 +296,16 @@ def test_sitemap_lists_every_page_in_both_languages(client, network):
         locations |= set(re.findall(r"<loc>http://testserver([^<]+)</loc>", body))
     for _name, _kwargs, swedish, english in PAGES:
         assert swedish in locations and english in locations
+
+
+def test_office_tags_for_the_footer_and_contact_page(network):
+    from django.template import Context, Template
+
+    footer = Template("{% load offices %}{% footer_offices %}").render(Context())
+    assert "<h3>Bryssel</h3>" in footer
+    assert "Rue du Luxembourg 3<br>1000 Bryssel<br>Belgien" in footer
+    cards = Template("{% load offices %}{% office_cards %}").render(Context())
+    assert 'href="tel:+3225010800"' in cards and "Karta till kontoret i Bryssel" in cards
+    with translation.override("en"):
+        footer = Template("{% load offices %}{% footer_offices %}").render(Context())
+    assert "<h3>Brussels</h3>" in footer and "1000 Brussels" in footer
