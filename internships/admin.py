@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,13 @@ from internships.models import (
 )
 
 VIEW_APPLICATIONS = "internships.view_application"
+
+
+def _interpolate(message, **values):
+    return str(message) % {key: str(value) for key, value in values.items()}
+
+
+interpolate_lazy = lazy(_interpolate, str)
 
 
 @admin.register(InternshipCall)
@@ -271,10 +279,11 @@ def _status_action(status, *, notify=False):
 
     label = Application.Status(status).label
     action.__name__ = f"mark_{status}{'_notify' if notify else ''}"
+    # Formatted when shown, in the language of the request, not once at import.
     action.short_description = (
-        _("Ändra status till ”%(status)s” och meddela sökande") % {"status": label}
+        interpolate_lazy(_("Ändra status till ”%(status)s” och meddela sökande"), status=label)
         if notify
-        else _("Ändra status till ”%(status)s”") % {"status": label}
+        else interpolate_lazy(_("Ändra status till ”%(status)s”"), status=label)
     )
     action.allowed_permissions = ("change",)
     return action

@@ -20,8 +20,6 @@ class ApplicationForm(GuardedFormMixin, forms.ModelForm):
     cover_letter = forms.CharField(
         label=_("Personligt brev"),
         widget=forms.Textarea(attrs={"rows": 14}),
-        help_text=_("Högst %(limit)s tecken. Berätta varför du söker och vad du vill lära dig.")
-        % {"limit": f"{COVER_LETTER_MAX_LENGTH:,}".replace(",", " ")},
     )
 
     class Meta:
@@ -72,6 +70,15 @@ class ApplicationForm(GuardedFormMixin, forms.ModelForm):
             "email": {"invalid": _("Skriv en giltig e-postadress, till exempel namn@exempel.se.")},
             "cv": {"required": _("Bifoga ditt CV som pdf.")},
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Set per request, so that the help is in the page's language.
+        self.fields["cover_letter"].help_text = _(
+            "Högst %(limit)s tecken. Berätta varför du söker och vad du vill lära dig."
+        ) % {"limit": COVER_LETTER_MAX_LENGTH}
+        self.fields["cover_letter"].widget.attrs["maxlength"] = COVER_LETTER_MAX_LENGTH
+        self.fields["level"].choices = [("", _("Välj nivå"))] + list(Application.Level.choices)
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
