@@ -309,3 +309,14 @@ def test_office_tags_for_the_footer_and_contact_page(network):
     with translation.override("en"):
         footer = Template("{% load offices %}{% footer_offices %}").render(Context())
     assert "<h3>Brussels</h3>" in footer and "1000 Brussels" in footer
+
+
+def test_office_tags_render_nothing_when_the_database_is_down(network):
+    from unittest import mock
+
+    from django.db import DatabaseError
+    from django.template import Context, Template
+
+    with mock.patch("django.db.backends.utils.CursorWrapper.execute", side_effect=DatabaseError):
+        footer = Template("{% load offices %}{% footer_offices %}").render(Context())
+    assert footer.strip() == ""
