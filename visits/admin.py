@@ -160,6 +160,10 @@ class VisitAdmin(admin.ModelAdmin):
     actions = ["mark_planning", "mark_confirmed", "mark_completed", "mark_cancelled"]
     inlines = [ProgrammeItemInline, ParticipantInline, GiftInline, StatusChangeInline]
 
+    def view_on_site(self, obj):
+        # Only a visit the public can see has a page on the site.
+        return obj.get_absolute_url() if obj.is_public else None
+
     autocomplete_fields = ["organisation", "topics", "projects"]
 
     def get_fieldsets(self, request, obj=None):
