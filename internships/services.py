@@ -249,8 +249,8 @@ def purge_expired_applications(now=None, *, dry_run=False):
     """
     storage = file_storage()
     removed = []
-    expired = Application.objects.expired(now).select_related("call")
-    for application in expired.iterator():
+    expired = list(Application.objects.expired(now).select_related("call"))
+    for application in expired:
         removed.append(application.reference)
         if dry_run:
             continue

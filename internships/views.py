@@ -138,6 +138,7 @@ class ApplyView(GuardedFormViewMixin, FormView):
         )
 
 
+@method_decorator(never_cache, name="dispatch")
 class ReceiptView(TemplateView):
     """The receipt: the reference number. The same page for a first and a second attempt."""
 

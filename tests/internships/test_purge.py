@@ -74,3 +74,17 @@ def test_the_retention_is_a_setting(old_call, settings):
 
 def test_the_periodic_job_is_registered():
     assert periodic.purge_expired_applications in periodic.JOBS
+
+
+def test_files_left_by_a_crash_are_removed_once_old(application, private_storage):
+    from datetime import timedelta
+
+    from django.core.files.base import ContentFile
+
+    from internships import services
+
+    orphan = private_storage.save("applications/orphan.pdf", ContentFile(b"%PDF-1.4"))
+    assert services.remove_orphan_files() == 0  # too new: may belong to a submission under way
+    assert services.remove_orphan_files(older_than=timedelta(seconds=-60)) == 1
+    assert not private_storage.exists(orphan)
+    assert private_storage.exists(application.cv.name)
