@@ -1,5 +1,6 @@
 """What the visits app does beyond one model: requests, calendars, feed tokens and the purge."""
 
+import datetime
 import secrets
 from urllib.parse import urlsplit
 
@@ -151,8 +152,10 @@ def visit_event(visit, *, staff=False):
     """One VEVENT. Public events carry only what the public page shows."""
     event = Event()
     event.add("uid", _uid(visit))
-    event.add("dtstamp", visit.updated_at or timezone.now())
-    event.add("last-modified", visit.updated_at or timezone.now())
+    # RFC 5545 wants these two in UTC; the visit's own times stay in Europe/Stockholm.
+    changed = (visit.updated_at or timezone.now()).astimezone(datetime.UTC)
+    event.add("dtstamp", changed)
+    event.add("last-modified", changed)
     event.add("dtstart", timezone.localtime(visit.starts_at))
     event.add("dtend", timezone.localtime(visit.ends_at))
     event.add("summary", localized(visit, "title"))

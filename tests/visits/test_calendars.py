@@ -139,3 +139,13 @@ def test_pages_link_their_calendars(client, calendar_visits):
     text = client.get(public.get_absolute_url()).content.decode()
     assert f'href="{reverse("visits:visit-ics", args=[public.slug])}" type="text/calendar"' in text
     assert 'rel="alternate" type="text/calendar"' in text
+
+
+def test_stamps_are_utc_and_times_local(client, calendar_visits):
+    text = client.get(reverse("visits:calendar")).content.decode()
+    assert "DTSTAMP:" in text and "LAST-MODIFIED:" in text
+    for line in text.splitlines():
+        if line.startswith(("DTSTAMP", "LAST-MODIFIED")):
+            assert line.endswith("Z"), line
+        if line.startswith(("DTSTART;", "DTEND;")):
+            assert "TZID=Europe/Stockholm" in line
