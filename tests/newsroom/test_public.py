@@ -247,3 +247,16 @@ def test_preview_and_list_links_never_break(client):
     for path in ("/nyheter/", "/nyheter/flode/rss/", "/nyheter/flode/atom/"):
         assert f'href="{path}"' in html
         assert client.get(path).status_code == 200
+
+
+def test_topic_organisation_and_visit_pages_list_their_news(client):
+    topic = TopicFactory()
+    organisation = OrganisationFactory()
+    visit = VisitFactory(visibility=Visit.Visibility.PUBLIC, status=Visit.Status.CONFIRMED)
+    item = NewsItemFactory(title="Nyheten som hör till", topics=[topic])
+    item.related_organisations.set([organisation])
+    item.related_visits.set([visit])
+    for page in (topic, organisation, visit):
+        html = client.get(page.get_absolute_url()).content.decode()
+        assert 'id="related-news-heading"' in html, page
+        assert item.get_absolute_url() in html

@@ -66,3 +66,11 @@ def test_query_count_does_not_grow_with_the_number_of_items(client, page):
     assert few == many
     # The home page counts the other apps' sections too; the news pages stay small.
     assert page == "home" or few <= BUDGET, f"{page}: {few} queries"
+
+
+def test_admin_list_query_count_does_not_grow(staff_client):
+    editor = staff_client("Redaktör")
+    make_news(5)
+    few = count_queries(editor, "/admin/newsroom/newsitem/")
+    make_news(45)
+    assert count_queries(editor, "/admin/newsroom/newsitem/") == few
