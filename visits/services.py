@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from icalendar import Calendar, Event
 
 from config.i18n import localized
+from config.mail import queue_mail
 from visits.models import CalendarFeedToken, Participant, Visit, local_datetime
 
 # Request hours used for proposed dates, which the form asks for as days.
@@ -26,8 +27,6 @@ def create_visit_request(data, language="sv"):
     The visit starts internal and in "request received"; nothing of it is public until a
     coordinator confirms it and makes it public.
     """
-    from config.mail import queue_mail  # the lead's shared mail helper
-
     organisation_name = data["organisation_name"]
     visit = Visit(
         direction=Visit.Direction.INCOMING,
