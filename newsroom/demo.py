@@ -36,6 +36,8 @@ TOPICS = {
 
 UNIT = "Enheten externa relationer"
 BRUSSELS = "Brysselkontoret"
+UNIT_EN = "The external relations unit"
+BRUSSELS_EN = "The Brussels office"
 
 INTERN_BODY = """Varje termin tar enheten externa relationer emot praktikanter på kontoren i
 Göteborg och Bryssel. Praktiken passar dig som läser på avancerad nivå inom statsvetenskap,
@@ -251,7 +253,7 @@ infrastructure.
 2. Smart specialisation works best with business and academia involved from the start.
 3. West Sweden's experience from its automotive and life science clusters drew interest.
 """,
-     (2024, 4, 18), 15, BRUSSELS, ["smarta-stader-och-regioner"], ["regionkommitten"], [],
+     (2024, 4, 18), 15, BRUSSELS_EN, ["smarta-stader-och-regioner"], ["regionkommitten"], [],
      "smarta-stader-regionkommitten"),
     (EN, "going-green-aer", "Going green: AER brings project partners together",
      "The region's representative in the Assembly of European Regions joined a meeting "
@@ -259,17 +261,17 @@ infrastructure.
      """The meeting was part of AER's *Going green* initiative, which helps regions with
 similar goals find each other. Västra Götaland presented its work on biofuels and its
 support for the climate work of the municipalities.""",
-     (2024, 11, 20), 16, UNIT, ["bioenergi-och-biodrivmedel"], ["aer"], [],
+     (2024, 11, 20), 16, UNIT_EN, ["bioenergi-och-biodrivmedel"], ["aer"], [],
      "going-green-aer"),
     (EN, "internships-autumn-2025", "Internships in autumn 2025",
      "Would you like to learn how a region works with the EU? Apply for an internship "
      "with the external relations unit in Gothenburg or Brussels.",
-     INTERN_BODY_EN, (2025, 2, 20), 10, UNIT, ["kompetensforsorjning"], [], [],
+     INTERN_BODY_EN, (2025, 2, 20), 10, UNIT_EN, ["kompetensforsorjning"], [], [],
      "praktikanter-hosten-2025"),
     (EN, "internships-autumn-2026", "Internships in autumn 2026",
      "Applications are open for internships with the external relations unit in autumn "
      "2026, in Gothenburg or in Brussels.",
-     INTERN_BODY_EN, (2026, 2, 10), 10, UNIT, ["kompetensforsorjning"], [], [],
+     INTERN_BODY_EN, (2026, 2, 10), 10, UNIT_EN, ["kompetensforsorjning"], [], [],
      "praktikanter-hosten-2026"),
     (EN, "oslo-gothenburg-copenhagen-corridor", "The Oslo–Gothenburg–Copenhagen corridor "
      "on the agenda in Brussels",
@@ -278,7 +280,7 @@ support for the climate work of the municipalities.""",
      """The line is part of the trans-European transport network. The regions presented a
 shared picture of the situation and asked the Commission to give the line priority in
 the next infrastructure budget.""",
-     (2026, 5, 19), 14, BRUSSELS, ["transport-och-infrastruktur"], ["ostfold"], [],
+     (2026, 5, 19), 14, BRUSSELS_EN, ["transport-och-infrastruktur"], ["ostfold"], [],
      "korridoren-oslo-goteborg-kopenhamn"),
 ]
 
