@@ -141,3 +141,16 @@ def test_honeypot_stores_nothing(client):
     assert response.status_code == 200
     assert not Visit.objects.exists()
     assert not mail.outbox
+
+
+def test_too_many_requests_from_one_address_are_refused_with_input_kept(client, settings):
+    settings.FORM_RATE_LIMITS = {
+        "default": {"address": (30, 3600), "email": (5, 3600)},
+        "visit-request": {"address": (30, 3600), "email": (2, 3600)},
+    }
+    for _ in range(2):
+        assert client.post(reverse("visits:request"), form_data(client)).status_code == 302
+    refused = client.post(reverse("visits:request"), form_data(client))
+    assert refused.status_code == 429
+    assert "Region Exempel" in refused.content.decode()
+    assert Visit.objects.count() == 2
