@@ -23,7 +23,7 @@ from config.i18n import localized
 
 COVER_LETTER_MAX_LENGTH = 5000
 # The version of the information text applicants confirm they have read; raise it whenever
-# the text in templates/internships/includes/privacy_notice.html changes in substance.
+# the text in internships/templates/internships/includes/privacy_notice.html changes.
 INFORMATION_VERSION = "2026-11"
 
 
