@@ -195,3 +195,22 @@ def test_sitemap_lists_public_visits_in_both_languages_only(client, visits):
     assert "http://testserver/besok/begar-besok/" in text
     for visit in visits["hidden"]:
         assert visit.slug not in text
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "shown"),
+    [
+        ((2030, 3, 4), (2030, 3, 4), "4 mars 2030"),
+        ((2030, 3, 4), (2030, 3, 6), '4</time>–<time datetime="2030-03-06T17:00:00+01:00">6 mars'),
+        ((2030, 3, 30), (2030, 4, 2), "30 mars</time>–"),
+        ((2030, 12, 30), (2031, 1, 2), "30 december 2030</time>–"),
+    ],
+)
+def test_date_ranges_read_naturally(client, start, end, shown):
+    import datetime
+
+    from visits.models import local_datetime
+
+    visit = VisitFactory(starts_at=local_datetime(datetime.date(*start), 9),
+                         ends_at=local_datetime(datetime.date(*end), 17))
+    assert shown in client.get(visit.get_absolute_url()).content.decode()
