@@ -12,14 +12,21 @@ class I18nSitemap(sitemaps.Sitemap):
     x_default = True
 
 
-class StaticPagesSitemap(I18nSitemap):
-    changefreq = "monthly"
+class NamedPagesSitemap(I18nSitemap):
+    """Pages named by their URL names (lists, forms, static pages), in both languages."""
+
+    url_names = []
 
     def items(self):
-        return ["home", "about", "accessibility", "personal-data", "contact"]
+        return self.url_names
 
     def location(self, item):
         return reverse(item)
+
+
+class StaticPagesSitemap(NamedPagesSitemap):
+    changefreq = "monthly"
+    url_names = ["home", "about", "accessibility", "personal-data", "contact"]
 
 
 SITEMAPS = {"pages": StaticPagesSitemap}

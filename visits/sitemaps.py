@@ -1,19 +1,12 @@
-from django.urls import reverse
-
-from config.sitemaps import I18nSitemap
+from config.sitemaps import I18nSitemap, NamedPagesSitemap
 from visits.models import Visit
 
 
-class VisitPagesSitemap(I18nSitemap):
+class VisitPagesSitemap(NamedPagesSitemap):
     """The list of visits and the request form."""
 
     changefreq = "daily"
-
-    def items(self):
-        return ["visits:list", "visits:request"]
-
-    def location(self, item):
-        return reverse(item)
+    url_names = ["visits:list", "visits:request"]
 
 
 class PublicVisitSitemap(I18nSitemap):
