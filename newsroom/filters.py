@@ -2,11 +2,12 @@
 
 import django_filters
 from django import forms
-from django.utils import translation
+from django.db.models import Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
 
 from newsroom import search
-from newsroom.models import NewsItem, years_with_news
+from newsroom.models import NewsItem, current_language, years_with_news
 from relations.models import Topic
 
 
@@ -22,10 +23,14 @@ class TopicFilter(django_filters.ModelChoiceFilter):
 
 
 def topics_with_news(request):
-    """Only topics that have published news on this site: no filter leading nowhere."""
-    return Topic.objects.filter(
+    """Only topics that have published news on this site (no filter leading nowhere),
+    in the alphabetical order of the page's language."""
+    topics = Topic.objects.filter(
         news_items__in=NewsItem.objects.published().in_language()
     ).distinct()
+    if current_language() == "en":
+        return topics.order_by(Coalesce(NullIf("name_en", Value("")), "name"))
+    return topics.order_by("name")
 
 
 class NewsFilter(django_filters.FilterSet):
@@ -56,7 +61,7 @@ class NewsFilter(django_filters.FilterSet):
         self.filters["year"].extra["choices"] = [(year, str(year)) for year in years]
 
     def filter_search(self, queryset, name, value):
-        return search.search(queryset, value, translation.get_language())
+        return search.search(queryset, value, current_language())
 
     def filter_year(self, queryset, name, value):
         # The choices are the years with news, so ``value`` is one of them.

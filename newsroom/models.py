@@ -22,6 +22,12 @@ from newsroom.rendering import make_rendition, render_markdown
 from relations.models import Organisation, Topic
 
 
+def current_language():
+    """The page's language as an item's language code ("sv" or "en")."""
+    language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
+    return language if language in SEARCH_CONFIGS else settings.LANGUAGE_CODE
+
+
 class NewsItemQuerySet(models.QuerySet):
     def published(self, now=None):
         """What the public may see: published, with a publish time that has come.
@@ -33,7 +39,7 @@ class NewsItemQuerySet(models.QuerySet):
 
     def in_language(self, language=None):
         """Items of the given language, by default the language of the current page."""
-        return self.filter(language=language or translation.get_language())
+        return self.filter(language=language or current_language())
 
     def for_listing(self):
         """What a list of items shows: topics, newest first, in a constant number of queries."""
