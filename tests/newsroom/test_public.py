@@ -260,3 +260,16 @@ def test_topic_organisation_and_visit_pages_list_their_news(client):
         html = client.get(page.get_absolute_url()).content.decode()
         assert 'id="related-news-heading"' in html, page
         assert item.get_absolute_url() in html
+
+
+def test_detail_carries_news_article_data_that_cannot_break_out_of_its_block(client):
+    import json
+
+    item = NewsItemFactory(title="Rubrik </script><script>alert(1)</script> & mer")
+    html = client.get(item.get_absolute_url()).content.decode()
+    block = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert "<" not in block and "&" not in block.replace("\\u0026", "")
+    data = json.loads(block)
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == item.title
+    assert data["inLanguage"] == "sv"
