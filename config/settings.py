@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "auditlog",
 ]
 
 MIDDLEWARE = [
@@ -106,6 +107,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks, so that it sees the outcome of every login.
@@ -158,6 +160,39 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# The audit trail (config/audit.py): changes to these models are logged with who and when;
+# personal data is hidden in the log. Kept AUDIT_RETENTION_DAYS days.
+AUDIT_RETENTION_DAYS = _setting("AUDIT_RETENTION_DAYS", env.int, default=2 * 365)
+AUDITLOG_MASK_CALLABLE = "config.audit.hide_value"
+AUDITLOG_INCLUDE_TRACKING_MODELS = (
+    "relations.Organisation",
+    "relations.Membership",
+    "relations.Programme",
+    "relations.Project",
+    "relations.Contact",
+    {
+        "model": "visits.Visit",
+        "mask_fields": ["requester_name", "requester_email", "requester_phone"],
+    },
+    {
+        "model": "visits.Participant",
+        "mask_fields": [
+            "name", "title", "organisation", "email", "phone", "dietary_needs",
+            "accessibility_needs",
+        ],
+    },
+    "newsroom.NewsItem",
+    "internships.InternshipCall",
+    {
+        "model": "internships.Application",
+        "mask_fields": [
+            "first_name", "last_name", "email", "phone", "university", "programme",
+            "expected_graduation", "languages", "cover_letter", "cv", "transcript",
+            "reviewer_notes",
+        ],
+    },
+)
 
 # Staff must pass a TOTP second factor before the admin opens; always in production.
 STAFF_2FA_REQUIRED = not DEBUG or _setting("STAFF_2FA_REQUIRED", _strict_bool, default=False)

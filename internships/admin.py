@@ -17,10 +17,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from config import audit
 from internships import services
 from internships.models import (
     Application,
-    ApplicationAccessLog,
     ApplicationStatusChange,
     CallStatistic,
     InternshipCall,
@@ -150,9 +150,9 @@ class InternshipCallAdmin(admin.ModelAdmin):
     def applicants_view(self, request, pk):
         call = self._call_for_reviewer(request, pk)
         applications = list(call.applications.order_by("-rating", "submitted_at"))
-        # Each application shown counts as viewed: one log row per applicant.
-        ApplicationAccessLog.record_many(
-            ApplicationAccessLog.Action.COMPARED, user=request.user, applications=applications
+        # Each application shown counts as viewed: one entry per applicant.
+        audit.record_many(
+            "viewed", applications, user=request.user, detail=gettext("sida vid sida")
         )
         context = {
             **self.admin_site.each_context(request),
@@ -193,9 +193,7 @@ class InternshipCallAdmin(admin.ModelAdmin):
 
     def csv_view(self, request, pk):
         call = self._call_for_reviewer(request, pk)
-        ApplicationAccessLog.record(
-            ApplicationAccessLog.Action.EXPORTED_CSV, user=request.user, call=call
-        )
+        audit.record("exported", call, user=request.user, detail=gettext("ansökningar som CSV"))
         response = HttpResponse(services.applications_csv(call), content_type="text/csv")
         response["Content-Disposition"] = f'attachment; filename="ansokningar-{call.slug}.csv"'
         response["X-Content-Type-Options"] = "nosniff"
@@ -204,9 +202,7 @@ class InternshipCallAdmin(admin.ModelAdmin):
 
     def zip_view(self, request, pk):
         call = self._call_for_reviewer(request, pk)
-        ApplicationAccessLog.record(
-            ApplicationAccessLog.Action.DOWNLOADED_ZIP, user=request.user, call=call
-        )
+        audit.record("downloaded", call, user=request.user, detail=gettext("alla CV som zip"))
         response = HttpResponse(services.cvs_zip(call), content_type="application/zip")
         response["Content-Disposition"] = f'attachment; filename="cv-{call.slug}.zip"'
         response["X-Content-Type-Options"] = "nosniff"
@@ -412,9 +408,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         if request.method == "GET" and self.has_view_permission(request):
             application = self.get_object(request, object_id)
             if application is not None:
-                ApplicationAccessLog.record(
-                    ApplicationAccessLog.Action.VIEWED, user=request.user, application=application
-                )
+                audit.record("viewed", application, user=request.user)
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
@@ -430,30 +424,3 @@ class ApplicationAdmin(admin.ModelAdmin):
                 )
             except ValidationError as error:
                 self.message_user(request, "; ".join(error.messages), messages.ERROR)
-
-
-@admin.register(ApplicationAccessLog)
-class ApplicationAccessLogAdmin(admin.ModelAdmin):
-    """Read-only, and for administrators (superusers) only: who opened which application."""
-
-    list_display = ["at", "username", "action", "reference", "call"]
-    list_filter = ["action", "at"]
-    list_select_related = ["call"]
-    search_fields = ["username", "reference"]
-    date_hierarchy = "at"
-    readonly_fields = ["at", "user", "username", "action", "application", "reference", "call"]
-
-    def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

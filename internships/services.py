@@ -12,11 +12,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from config import audit
 from config.mail import queue_mail
 from internships.models import (
     INFORMATION_VERSION,
     Application,
-    ApplicationAccessLog,
     InternshipCall,
     ReferenceCounter,
     file_storage,
@@ -256,8 +256,10 @@ def purge_expired_applications(now=None, *, dry_run=False):
             continue
         names = [f.name for f in (application.cv, application.transcript) if f]
         with transaction.atomic():
-            ApplicationAccessLog.record(ApplicationAccessLog.Action.PURGED, application=application)
+            audit.record("purged", application, detail=application.reference)
+            pk = application.pk
             application.delete()
+            audit.forget(Application, pk, application.reference)
         # After the rows are gone: a crash here leaves files that remove_orphan_files finds.
         for name in names:
             storage.delete(name)

@@ -13,6 +13,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from config import audit
 from config.formguard import GuardedFormViewMixin
 from config.i18n import localized
 from internships import services
@@ -20,7 +21,6 @@ from internships.forms import ApplicationForm
 from internships.models import (
     COVER_LETTER_MAX_LENGTH,
     Application,
-    ApplicationAccessLog,
     InternshipCall,
     file_storage,
     retention_months,
@@ -209,12 +209,11 @@ class ApplicationFileView(PermissionRequiredMixin, View):
             handle = file_storage().open(file.name, "rb")
         except FileNotFoundError:
             raise Http404 from None
-        ApplicationAccessLog.record(
-            ApplicationAccessLog.Action.DOWNLOADED_CV
-            if kind == "cv"
-            else ApplicationAccessLog.Action.DOWNLOADED_TRANSCRIPT,
+        audit.record(
+            "downloaded",
+            application,
             user=request.user,
-            application=application,
+            detail=_("CV") if kind == "cv" else _("studieintyg"),
         )
         response = FileResponse(
             handle,

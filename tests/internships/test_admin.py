@@ -5,14 +5,16 @@ import io
 import zipfile
 
 import pytest
+from auditlog.models import LogEntry
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from config import audit
 from config.roles import EDITORS, RECRUITERS
 from internships.factories import ApplicationFactory
-from internships.models import Application, ApplicationAccessLog
+from internships.models import Application
 
 pytestmark = pytest.mark.django_db
 
@@ -68,22 +70,22 @@ def test_opening_an_application_is_logged_and_shows_file_links(staff_client, app
     html = client.get(url).content.decode()
     assert reverse("internships:file", args=[application.pk, "cv"]) in html
     assert application.cv.name not in html
-    log = ApplicationAccessLog.objects.get()
-    assert log.action == "viewed" and log.user == client.user
+    log = LogEntry.objects.get(action=LogEntry.Action.ACCESS)
+    assert log.additional_data["event"] == "viewed" and log.actor == client.user
 
 
-def test_the_access_log_is_for_administrators_only_and_read_only(staff_client, application):
-    ApplicationAccessLog.record(ApplicationAccessLog.Action.VIEWED, application=application)
-    url = reverse("admin:internships_applicationaccesslog_changelist")
+def test_the_audit_trail_is_for_administrators_only_and_read_only(staff_client, application):
+    audit.record("viewed", application)
+    url = reverse("admin:auditlog_logentry_changelist")
     recruiter = staff_client(RECRUITERS, username="rekryterare")
     assert recruiter.get(url).status_code == 403
     admin = staff_client(username="admin")
     assert admin.get(url).status_code == 200
-    log = ApplicationAccessLog.objects.first()
-    change = admin.get(reverse("admin:internships_applicationaccesslog_change", args=[log.pk]))
+    log = LogEntry.objects.filter(action=LogEntry.Action.ACCESS).first()
+    change = admin.get(reverse("admin:auditlog_logentry_change", args=[log.pk]))
     assert change.status_code == 200
     assert 'type="submit" value="Spara"' not in change.content.decode()
-    assert admin.get(reverse("admin:internships_applicationaccesslog_add")).status_code == 403
+    assert admin.get(reverse("admin:auditlog_logentry_add")).status_code == 403
 
 
 def test_bulk_action_moves_allowed_rows_and_refuses_the_rest(staff_client, open_call):
@@ -139,7 +141,7 @@ def test_csv_export_has_the_applications_but_no_files(staff_client, open_call):
     assert rows[1][0] == first.reference
     assert "'=HYPERLINK(1)" in rows[1]
     assert first.cv.name not in response.content.decode()
-    assert ApplicationAccessLog.objects.get().action == "csv"
+    assert audit.events(open_call).get().additional_data["event"] == "exported"
 
 
 def test_cvs_as_one_zip_is_logged(staff_client, open_call):
@@ -149,7 +151,7 @@ def test_cvs_as_one_zip_is_logged(staff_client, open_call):
     assert response.status_code == 200
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     assert sorted(archive.namelist()) == sorted(f"{a.reference}-cv.pdf" for a in applications)
-    assert ApplicationAccessLog.objects.get().action == "zip"
+    assert audit.events(open_call).get().additional_data["event"] == "downloaded"
 
 
 def test_applicants_side_by_side_and_statistics(staff_client, open_call):
@@ -158,7 +160,7 @@ def test_applicants_side_by_side_and_statistics(staff_client, open_call):
     ApplicationFactory(call=open_call, university="Lunds universitet")
     side = client.get(reverse("admin:internships_internshipcall_applicants", args=[open_call.pk]))
     assert side.status_code == 200 and "Amira" in side.content.decode()
-    assert ApplicationAccessLog.objects.filter(action="compared").count() == 2
+    assert LogEntry.objects.filter(additional_data__event="viewed").count() == 2
     stats = client.get(reverse("admin:internships_internshipcall_statistics", args=[open_call.pk]))
     html = stats.content.decode()
     assert stats.status_code == 200

@@ -1,10 +1,10 @@
 """Applicants' files: never public, only for those allowed to view applications, always logged."""
 
 import pytest
+from auditlog.models import LogEntry
 from django.urls import reverse
 
 from config.roles import EDITORS, RECRUITERS
-from internships.models import ApplicationAccessLog
 
 pytestmark = pytest.mark.django_db
 
@@ -18,13 +18,13 @@ def test_anonymous_visitors_are_sent_to_the_login(client, application):
     assert response.status_code in (302, 404)
     if response.status_code == 302:
         assert "login" in response["Location"]
-    assert not ApplicationAccessLog.objects.exists()
+    assert not LogEntry.objects.filter(action=LogEntry.Action.ACCESS).exists()
 
 
 def test_staff_without_the_permission_are_refused(staff_client, application):
     client = staff_client(EDITORS)
     assert client.get(file_url(application)).status_code == 403
-    assert not ApplicationAccessLog.objects.exists()
+    assert not LogEntry.objects.filter(action=LogEntry.Action.ACCESS).exists()
 
 
 def test_recruiters_download_as_an_attachment_and_it_is_logged(staff_client, application):
@@ -36,9 +36,9 @@ def test_recruiters_download_as_an_attachment_and_it_is_logged(staff_client, app
     assert response["Content-Disposition"].startswith("attachment;")
     assert application.reference in response["Content-Disposition"]
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
-    log = ApplicationAccessLog.objects.get()
-    assert log.action == ApplicationAccessLog.Action.DOWNLOADED_CV
-    assert log.user == client.user and log.reference == application.reference
+    log = LogEntry.objects.get(action=LogEntry.Action.ACCESS)
+    assert log.additional_data == {"event": "downloaded", "detail": "CV"}
+    assert log.actor == client.user and log.object_pk == str(application.pk)
 
 
 def test_a_missing_transcript_or_unknown_kind_is_not_found(staff_client, application):
@@ -64,4 +64,4 @@ def test_staff_without_a_passed_second_factor_are_sent_to_log_in(
     client.force_login(user)
     response = client.get(file_url(application))
     assert response.status_code == 302
-    assert not ApplicationAccessLog.objects.exists()
+    assert not LogEntry.objects.filter(action=LogEntry.Action.ACCESS).exists()
