@@ -272,6 +272,16 @@ def purge_expired_applications(now=None, *, dry_run=False):
     return removed
 
 
+def applications_missing_files():
+    """References of applications whose CV or transcript is gone from the storage."""
+    storage = file_storage()
+    return [
+        reference
+        for reference, *names in Application.objects.values_list("reference", "cv", "transcript")
+        if any(name and not storage.exists(name) for name in names)
+    ]
+
+
 def remove_orphan_files(older_than=timedelta(hours=1)):
     """Files in the private storage that no application names (left by a crash mid-write)."""
     storage = file_storage()

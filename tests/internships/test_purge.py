@@ -90,3 +90,12 @@ def test_files_left_by_a_crash_are_removed_once_old(application, private_storage
     assert services.remove_orphan_files(older_than=timedelta(seconds=-60)) == 1
     assert not private_storage.exists(orphan)
     assert private_storage.exists(application.cv.name)
+
+
+def test_applications_whose_files_are_gone_are_reported(application, private_storage, caplog):
+    from internships.periodic import purge_expired_applications
+
+    assert "0 applications missing files" in purge_expired_applications()
+    private_storage.delete(application.cv.name)
+    assert "1 applications missing files" in purge_expired_applications()
+    assert application.reference in caplog.text
