@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +18,18 @@ class PortalAdminSite(admin.AdminSite):
     site_header = _("Externa relationer – administration")
     site_title = _("Externa relationer")
     index_title = _("Administration")
+
+    def get_urls(self):
+        from config.privacy_admin import personal_data_view
+
+        own = [
+            path(
+                "personuppgifter/",
+                self.admin_view(lambda request: personal_data_view(request, self)),
+                name="personal-data",
+            )
+        ]
+        return own + super().get_urls()
 
     def has_permission(self, request):
         if not super().has_permission(request):

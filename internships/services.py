@@ -247,29 +247,33 @@ def purge_expired_applications(now=None, *, dry_run=False):
     Accepted interns' applications, held applications and applications to held calls stay.
     The anonymous counts (CallStatistic) are kept. Returns the references removed.
     """
-    storage = file_storage()
     removed = []
     expired = list(Application.objects.expired(now).select_related("call"))
     for application in expired:
         removed.append(application.reference)
-        if dry_run:
-            continue
-        names = [f.name for f in (application.cv, application.transcript) if f]
-        with transaction.atomic():
-            audit.record("purged", application, detail=application.reference)
-            pk = application.pk
-            application.delete()
-            audit.forget(Application, pk, application.reference)
-        # After the rows are gone: a crash here leaves files that remove_orphan_files finds.
-        for name in names:
-            storage.delete(name)
-        logger.info(
-            "Purged application %s to %s (%d files)",
-            application.reference,
-            application.call.slug,
-            len(names),
-        )
+        if not dry_run:
+            delete_application(application)
     return removed
+
+
+def delete_application(application, *, user=None):
+    """Delete one application and its files; the audit trail keeps only its reference."""
+    names = [f.name for f in (application.cv, application.transcript) if f]
+    with transaction.atomic():
+        audit.record("purged", application, user=user, detail=application.reference)
+        pk = application.pk
+        application.delete()
+        audit.forget(Application, pk, application.reference)
+    # After the rows are gone: a crash here leaves files that remove_orphan_files finds.
+    storage = file_storage()
+    for name in names:
+        storage.delete(name)
+    logger.info(
+        "Deleted application %s to %s (%d files)",
+        application.reference,
+        application.call.slug,
+        len(names),
+    )
 
 
 def applications_missing_files():
