@@ -104,6 +104,13 @@ class NewsItem(models.Model):
         related_name="news_items",
         help_text=_("Bara offentliga besök visas på webbplatsen."),
     )
+    related_calls = models.ManyToManyField(
+        "internships.InternshipCall",
+        verbose_name=_("relaterade praktikutlysningar"),
+        blank=True,
+        related_name="news_items",
+        help_text=_("Bara publicerade utlysningar visas på webbplatsen."),
+    )
 
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
