@@ -104,7 +104,7 @@ class NewsItem(models.Model):
         related_name="news_items",
         help_text=_("Bara offentliga besök visas på webbplatsen."),
     )
-    related_calls = models.ManyToManyField(
+    internship_calls = models.ManyToManyField(
         "internships.InternshipCall",
         verbose_name=_("relaterade praktikutlysningar"),
         blank=True,

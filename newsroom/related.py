@@ -1,10 +1,11 @@
-"""Related news on other apps' pages: a topic, an organisation or a visit.
+"""Related news on other apps' pages: a topic, an organisation, a visit or an internship call.
 
 Each section is one query (plus the prefetch of topics), in the page's language.
 """
 
 from django.urls import reverse
 
+from internships.models import InternshipCall
 from newsroom.models import NewsItem
 from relations.models import Organisation, Topic
 from visits.models import Visit
@@ -16,6 +17,7 @@ _RELATION = {
     Topic: "topics",
     Organisation: "related_organisations",
     Visit: "related_visits",
+    InternshipCall: "internship_calls",
 }
 
 

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name='newsitem',
-            name='related_calls',
+            name='internship_calls',
             field=models.ManyToManyField(blank=True, help_text='Bara publicerade utlysningar visas på webbplatsen.', related_name='news_items', to='internships.internshipcall', verbose_name='relaterade praktikutlysningar'),
         ),
     ]
