@@ -23,8 +23,8 @@ from visits.models import ProgrammeItem, Visit
 
 
 def public_visits():
-    """Public visits with what the list and detail pages show, in a constant number of queries."""
-    return Visit.objects.public().select_related("organisation").prefetch_related("topics")
+    """Public visits with what a visit card shows (title, dates, place, organisation): one query."""
+    return Visit.objects.public().select_related("organisation")
 
 
 class VisitListView(FilterView):
@@ -93,6 +93,7 @@ class VisitDetailView(DetailView):
 
     def get_queryset(self):
         return public_visits().prefetch_related(
+            "topics",
             "projects",
             Prefetch(
                 "programme_items",

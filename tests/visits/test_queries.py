@@ -76,12 +76,11 @@ def test_related_sections_and_home_take_one_query_each(django_assert_num_queries
     topic = TopicFactory()
     organisation = OrganisationFactory()
     make_visits(20, topic, organisation)
-    # One for the visits, one for their topics' prefetch.
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         sections(topic)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         sections(organisation)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         home_section(None)
 
 
