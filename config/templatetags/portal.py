@@ -12,7 +12,10 @@ register = template.Library()
 @register.inclusion_tag("includes/hreflang.html", takes_context=True)
 def hreflang_links(context):
     alternates = context.get("alternates") or {}
-    default = alternates.get(settings.LANGUAGE_CODE)
+    # The Swedish version is the default; a page in one other language only is its own.
+    default = alternates.get(settings.LANGUAGE_CODE) or (
+        next(iter(alternates.values())) if len(alternates) == 1 else None
+    )
     return {"alternates": sorted(alternates.items()), "x_default": default}
 
 
