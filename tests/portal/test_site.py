@@ -35,7 +35,7 @@ def test_pages_exist_in_both_languages_and_name_each_other(client, swedish, engl
     assert f"http://testserver{swedish}" in en.links
 
 
-def test_layout_has_skip_link_landmarks_and_footer_links(client):
+def test_layout_has_skip_link_landmarks_and_footer_links(client, demo_content):
     html = client.get("/").content.decode()
     assert '<a class="skip-link" href="#main">' in html
     for landmark in ("<header", "<nav", '<main id="main"', "<footer"):
