@@ -6,7 +6,6 @@ steps are methods on the model (the admin and the public withdraw page only call
 every step is recorded. Applicants' files live in the private storage under random names.
 """
 
-import calendar
 import uuid
 
 from django.conf import settings
@@ -19,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.dates import add_months
 from config.i18n import localized
 
 COVER_LETTER_MAX_LENGTH = 5000
@@ -46,12 +46,6 @@ def retention_months():
     return getattr(settings, "INTERNSHIP_RETENTION_MONTHS", 24)
 
 
-def add_months(moment, months):
-    """The same day and time ``months`` later (or earlier), clamped to the month's end."""
-    index = moment.month - 1 + months
-    year, month = moment.year + index // 12, index % 12 + 1
-    day = min(moment.day, calendar.monthrange(year, month)[1])
-    return moment.replace(year=year, month=month, day=day)
 
 
 class InternshipCallQuerySet(models.QuerySet):

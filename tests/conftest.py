@@ -31,13 +31,6 @@ def require_postgres():
     )
 
 
-@pytest.fixture
-def chromium_path():
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    require(path, "Chromium is not installed (apt-get install chromium)")
-    return path
-
-
 @pytest.fixture(autouse=True)
 def _clear_cache():
     # Rate limits and cached pages live in the cache: no test sees another's.
@@ -77,3 +70,28 @@ def staff_client(client, django_user_model):
 @pytest.fixture
 def demo_content(db):
     call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Playwright drives the system Chromium (it cannot download browsers here)."""
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    require(path, "Chromium is not installed (apt-get install chromium)")
+    return {
+        **browser_type_launch_args,
+        "executable_path": path,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # axe-core is injected as a script, which the site's CSP rightly forbids.
+    return {**browser_context_args, "bypass_csp": True}

@@ -6,7 +6,6 @@ The status workflow lives here, so that the admin, the actions and the services 
 obey the same rules.
 """
 
-import calendar
 import datetime
 import hashlib
 
@@ -22,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
+from config.dates import add_months
 from config.i18n import localized
 from relations.models import Organisation, Project, Topic
 
@@ -32,12 +32,6 @@ def personal_data_months():
     return getattr(settings, "VISIT_PERSONAL_DATA_MONTHS", 12)
 
 
-def add_months(moment, months):
-    """``moment`` moved by whole calendar months (31 January + 1 month is 28/29 February)."""
-    month_index = moment.month - 1 + months
-    year, month = moment.year + month_index // 12, month_index % 12 + 1
-    last_day = calendar.monthrange(year, month)[1]
-    return moment.replace(year=year, month=month, day=min(moment.day, last_day))
 
 
 class TransitionRefused(ValidationError):

@@ -1,35 +1,18 @@
 """The accessibility gate: axe-core finds no WCAG 2.1 A/AA violation on any page of the crawl."""
 
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 
-from tests.conftest import require
+from tests.gates.checks import axe_violations
 from tests.gates.crawl import sitemap_paths, staff_login_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def axe_violations(page):
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
-        + ", ".join(node["target"][0] for node in violation["nodes"][:3])
-        for violation in result["violations"]
-    ]
 
 
 def test_every_page_has_no_axe_violations(live_server, page):
-    require(AXE.exists(), "axe-core is not installed (npm ci)")
     call_command("load_demo", verbosity=0)
     problems = []
     for path in sitemap_paths(Client()):
@@ -39,7 +22,6 @@ def test_every_page_has_no_axe_violations(live_server, page):
 
 
 def test_staff_login_pages_have_no_axe_violations(live_server, page, django_user_model):
-    require(AXE.exists(), "axe-core is not installed (npm ci)")
     user = django_user_model.objects.create_user("gate", is_staff=True)
     client = Client()
     client.force_login(user)

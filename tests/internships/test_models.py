@@ -14,7 +14,6 @@ from internships.models import (
     InternshipCall,
     ReferenceCounter,
     TransitionRefused,
-    add_months,
 )
 
 pytestmark = pytest.mark.django_db
@@ -104,9 +103,3 @@ def test_statistics_count_each_dimension_once_per_application(open_call):
     assert counts[("university", "Lunds universitet")] == 2
     assert counts[("university", "Uppsala universitet")] == 1
 
-
-def test_add_months_clamps_to_the_end_of_the_month():
-    moment = timezone.make_aware(timezone.datetime(2027, 1, 31, 12))
-    assert add_months(moment, 1).day == 28
-    assert add_months(moment, 24).year == 2029
-    assert add_months(moment, -2).month == 11

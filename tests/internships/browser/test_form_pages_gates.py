@@ -1,10 +1,6 @@
 """The gates (axe, Nu Html Checker) on the internship pages the sitemap does not list."""
 
-import json
 import re
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -13,9 +9,7 @@ from django.utils import translation
 
 from internships import services
 from internships.factories import ApplicationFactory
-from tests.conftest import require
-from tests.gates.test_accessibility import AXE, axe_violations
-from tests.gates.test_html import VNU_JAR
+from tests.gates.checks import axe_violations, html_errors
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -52,7 +46,6 @@ def fetch(client, path, data):
 
 
 def test_form_pages_have_no_axe_violations(live_server, page, open_call, closed_call):
-    require(AXE.exists(), "axe-core is not installed (npm ci)")
     client = Client()
     problems = []
     for path, data in form_pages(open_call, closed_call):
@@ -64,26 +57,12 @@ def test_form_pages_have_no_axe_violations(live_server, page, open_call, closed_
 
 
 def test_form_pages_are_valid_html(open_call, closed_call, tmp_path):
-    require(shutil.which("java"), "Java is not installed (apt-get install default-jre-headless)")
-    require(VNU_JAR.exists(), "the Nu Html Checker is not installed (npm ci)")
     client = Client()
     folder = tmp_path / "pages"  # tmp_path also holds the private storage's files
     folder.mkdir()
-    names = {}
-    for number, (path, data) in enumerate(form_pages(open_call, closed_call)):
-        file = folder / f"page-{number:02d}.html"
-        file.write_text(fetch(client, path, data), encoding="utf-8")
-        names[file.name] = f"{path} {data or ''}"
-    result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", str(folder)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    errors = [
-        f"{names.get(Path(m.get('url', '')).name)}:{m.get('lastLine', '?')}: {m['message']}"
-        for m in messages
-        if m.get("type") in ("error", "non-document-error")
-    ]
+    documents = {
+        f"{path} {data or ''}": fetch(client, path, data)
+        for path, data in form_pages(open_call, closed_call)
+    }
+    errors = html_errors(documents, folder)
     assert not errors, "\n".join(errors)
