@@ -29,7 +29,7 @@ def test_outage_gives_503_pages_and_the_site_recovers(database_behind_proxy):
     proxy.cut()
     health = client.get("/healthz")
     assert health.status_code == 503
-    page = client.post("/admin/login/", {"username": "anna", "password": "lösenord"})
+    page = client.post("/konto/logga-in/", {"username": "anna", "password": "lösenord"})
     assert page.status_code == 503
     html = page.content.decode()
     assert "Tillfälligt avbrott" in html
@@ -41,4 +41,4 @@ def test_outage_gives_503_pages_and_the_site_recovers(database_behind_proxy):
     # test transactions open: a connection broken by the outage is thrown away.
     close_old_connections()
     assert client.get("/healthz").status_code == 200
-    assert client.get("/admin/login/").status_code == 200
+    assert client.get("/konto/logga-in/").status_code == 200
