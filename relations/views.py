@@ -10,18 +10,10 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
+from config.pagination import ForgivingPaginationMixin
 from relations import services
 from relations.filters import OrganisationFilter, ProjectFilter
 from relations.models import Contact, Membership, Office, Organisation, Programme, Project, Topic
-
-
-class ForgivingPaginationMixin:
-    """``?page=abc`` shows the first page and ``?page=99999`` the last, instead of a 404."""
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
 
 
 class FilteredListView(ForgivingPaginationMixin, FilterView):

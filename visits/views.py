@@ -16,6 +16,7 @@ from django_filters.views import FilterView
 
 from config.formguard import GuardedFormViewMixin
 from config.i18n import localized
+from config.pagination import ForgivingPaginationMixin
 from visits import services
 from visits.filters import PublicVisitFilter
 from visits.forms import VisitRequestForm
@@ -27,7 +28,7 @@ def public_visits():
     return Visit.objects.public().select_related("organisation")
 
 
-class VisitListView(FilterView):
+class VisitListView(ForgivingPaginationMixin, FilterView):
     filterset_class = PublicVisitFilter
     template_name = "visits/visit_list.html"
     context_object_name = "visits"
@@ -36,12 +37,6 @@ class VisitListView(FilterView):
 
     def get_queryset(self):
         return public_visits().upcoming_then_past()
-
-    def paginate_queryset(self, queryset, page_size):
-        # ?page=abc shows the first page and ?page=99999 the last, never an error.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
