@@ -5,8 +5,8 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 from django.utils import translation
 
-from config.sitemaps import I18nSitemap
-from newsroom.models import NewsItem, years_with_news
+from config.sitemaps import I18nSitemap, NamedPagesSitemap
+from newsroom.models import NewsItem, NewsletterIssue, years_with_news
 from relations.models import Topic
 
 
@@ -69,3 +69,33 @@ class NewsItemSitemap(Sitemap):
 
 
 SITEMAPS = {"news": NewsListPagesSitemap, "news-items": NewsItemSitemap}
+
+
+class NewsletterPagesSitemap(NamedPagesSitemap):
+    """The subscribe form (a form page of its own) and the archive of sent issues."""
+
+    changefreq = "weekly"
+    url_names = ["newsroom:subscribe", "newsroom:newsletter-archive"]
+
+
+class NewsletterIssueSitemap(Sitemap):
+    """Every sent issue, in the one language it was written in."""
+
+    i18n = True
+    changefreq = "yearly"
+
+    def items(self):
+        return NewsletterIssue.objects.sent().order_by("-sent_at", "-pk")
+
+    def get_languages_for_item(self, item):
+        return [item.language]
+
+    def location(self, item):
+        return item.get_absolute_url()
+
+    def lastmod(self, item):
+        return item.sent_at
+
+
+SITEMAPS["newsletter"] = NewsletterPagesSitemap
+SITEMAPS["newsletter-issues"] = NewsletterIssueSitemap

@@ -1,0 +1,28 @@
+"""The public newsletter form."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from config.formguard import GuardedFormMixin
+from newsroom.newsletter import CONSENT_TEXT
+
+
+class SubscribeForm(GuardedFormMixin, forms.Form):
+    email = forms.EmailField(
+        label=_("E-postadress"),
+        max_length=254,
+        help_text=_("Vi skickar ett mejl med en länk som du klickar på för att bekräfta."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Skriv din e-postadress."),
+            "invalid": _("Skriv en e-postadress i formen namn@exempel.se."),
+        },
+    )
+    consent = forms.BooleanField(
+        label=CONSENT_TEXT,
+        # Never pre-ticked: consent is given by ticking it.
+        initial=False,
+        error_messages={
+            "required": _("Kryssa i rutan för att visa att du vill få nyhetsbrevet.")
+        },
+    )
