@@ -183,6 +183,8 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
         ],
     },
     "newsroom.NewsItem",
+    {"model": "newsroom.Subscriber", "mask_fields": ["email", "email_hash"]},
+    "newsroom.NewsletterIssue",
     "internships.InternshipCall",
     {
         "model": "internships.Application",
@@ -332,3 +334,8 @@ VISIT_PERSONAL_DATA_MONTHS = _setting("VISIT_PERSONAL_DATA_MONTHS", env.int, def
 # internships: months after a call closes until the data of applicants not chosen is purged
 # (24 matches the time within which a discrimination claim can be brought).
 INTERNSHIP_RETENTION_MONTHS = _setting("INTERNSHIP_RETENTION_MONTHS", env.int, default=24)
+
+# newsroom: newsletter deliveries per SMTP connection, and the mailbox named in the
+# List-Unsubscribe mailto (defaults to SERVER_EMAIL).
+NEWSLETTER_BATCH_SIZE = _setting("NEWSLETTER_BATCH_SIZE", env.int, default=100)
+NEWSLETTER_UNSUBSCRIBE_EMAIL = _setting("NEWSLETTER_UNSUBSCRIBE_EMAIL", env.str, default="")
