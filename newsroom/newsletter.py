@@ -423,58 +423,70 @@ def _mark_failed(delivery, error):
 def send_batch(issue):
     """Send up to one batch of the issue's due deliveries over one SMTP connection.
 
-    Returns the exception that broke the batch (after recording it), or None.
+    Returns (number sent, the last error or None). A refused address is recorded and the
+    batch goes on; any other error ends the batch (the connection is likely gone).
     """
     batch = list(_due_deliveries(issue).select_related("subscriber")[: batch_size()])
     if not batch:
-        return None
+        return 0, None
     entries = issue_entries(issue)
     connection = get_connection()
     try:
         connection.open()
     except Exception as error:  # noqa: BLE001 - the server is down: retry the batch later
         logger.warning("Newsletter %s: could not connect: %s", issue.pk, error)
-        return error
+        return 0, error
+    sent, last_error = 0, None
     try:
         for delivery in batch:
             if not _claim(delivery):
-                continue
+                continue  # another worker has it, or the subscriber left meanwhile
             message = build_message(issue, delivery.subscriber, entries, connection)
             try:
                 connection.send_messages([message])
             except smtplib.SMTPRecipientsRefused as error:
                 # This address is refused; the others in the batch can still go.
                 _mark_failed(delivery, error)
+                last_error = error
             except Exception as error:  # noqa: BLE001 - recorded, and the batch is retried
                 _mark_failed(delivery, error)
                 logger.warning("Newsletter %s: delivery %s failed: %s", issue.pk,
                                delivery.pk, error)
-                return error
+                return sent, error
             else:
                 _mark_sent(delivery)
+                sent += 1
     finally:
         connection.close()
-    return None
+    return sent, last_error
 
 
 @task()
 def send_newsletter_batch(issue_id, attempt=1):
-    """One batch of an issue, then the next batch as a task of its own, until done."""
+    """One batch of an issue, then the next batch as a task of its own, until done.
+
+    After a failure the next batch waits, longer each time nothing at all could be sent;
+    after ``TASK_MAX_ATTEMPTS`` such attempts it gives up and the admin shows the issue as
+    still sending, with its failures, to be resumed.
+    """
     issue = NewsletterIssue.objects.filter(
         pk=issue_id, status=NewsletterIssue.Status.SENDING
     ).first()
     if issue is None:
         return "nothing to send"
-    error = send_batch(issue)
+    sent, error = send_batch(issue)
     if error is not None:
-        if not enqueue_retry(send_newsletter_batch, attempt, issue_id=issue_id):
+        # A batch that sent something made progress: the count of failed attempts restarts.
+        if not enqueue_retry(send_newsletter_batch, attempt if not sent else 1,
+                             issue_id=issue_id):
             logger.error("Newsletter %s: giving up after %s attempts", issue_id, attempt)
-        return f"failed: {error}"
+            finish_if_done(issue)
+        return f"{sent} sent, then failed: {error}"
     if _due_deliveries(issue).exists():
         send_newsletter_batch.enqueue(issue_id=issue_id)
-        return "batch sent, more to come"
+        return f"{sent} sent, more to come"
     finish_if_done(issue)
-    return "done"
+    return f"{sent} sent, done"
 
 
 def finish_if_done(issue):
