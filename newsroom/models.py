@@ -18,6 +18,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from newsroom.db import SEARCH_CONFIGS, search_vector
 from newsroom.rendering import make_rendition, render_markdown
@@ -490,7 +491,7 @@ class NewsletterIssue(models.Model):
 
     class Meta:
         ordering = ["-sent_at", "-created_at", "-pk"]
-        verbose_name = _("nyhetsbrev")
+        verbose_name = pgettext_lazy("one issue", "nyhetsbrev")
         verbose_name_plural = _("nyhetsbrev")
 
     def __str__(self):

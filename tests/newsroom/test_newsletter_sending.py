@@ -202,7 +202,8 @@ def test_a_worker_killed_half_way_resumes_without_losing_or_repeating_a_mail(
     action = "resend" if killed == "before" else "mark_sent"
     editor = staff_client(roles.EDITORS)
     response = editor.post(
-        "/admin/newsroom/delivery/", {"action": action, "index": 0, "_selected_action": [in_between.pk]}
+        "/admin/newsroom/delivery/",
+        {"action": action, "index": 0, "_selected_action": [in_between.pk]},
     )
     assert response.status_code == 302
     run_queue()
