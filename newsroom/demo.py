@@ -316,6 +316,7 @@ def load():
         if original:
             _link_translation(item, NewsItem.objects.get(language=SV, slug=original))
     _scheduled(topics)
+    _newsletters()
 
 
 def _topics():
@@ -372,3 +373,37 @@ def _scheduled(topics):
     )
     if created:
         item.topics.set([topics[name] for name in topic_slugs])
+
+
+# Newsletter issues already sent, so that the archive has something to show. No demo
+# subscribers: they would be personal data, even invented.
+NEWSLETTERS = [
+    (SV, "Nyhetsbrev från Externa relationer, vintern 2025",
+     "Under hösten har Brysselkontoret följt förhandlingarna om EU:s nästa långtidsbudget, "
+     "och regionen har tagit emot flera delegationer. Här är ett urval av det som hänt.",
+     (2025, 12, 10, 9)),
+    (EN, "Newsletter from External Relations, winter 2025",
+     "This autumn the Brussels office followed the negotiations on the EU's next long-term "
+     "budget, and the region welcomed several delegations. Here is a selection.",
+     (2025, 12, 10, 9)),
+]
+
+
+def _newsletters():
+    from newsroom.models import IssueItem, NewsletterIssue
+
+    for language, subject, intro, moment in NEWSLETTERS:
+        sent_at = datetime.datetime(*moment, tzinfo=STOCKHOLM)
+        issue, _created = NewsletterIssue.objects.get_or_create(
+            language=language, subject=subject,
+            defaults={"intro": intro, "status": NewsletterIssue.Status.SENT,
+                      "sent_at": sent_at},
+        )
+        items = (
+            NewsItem.objects.published(now=sent_at).in_language(language)
+            .order_by("-publish_at", "-pk")[:3]
+        )
+        for position, item in enumerate(items):
+            IssueItem.objects.get_or_create(
+                issue=issue, news_item=item, defaults={"position": position}
+            )
