@@ -1,0 +1,189 @@
+"""The newsletter admin for editors: subscribers, CSV export, issues, sending, progress."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from config import audit
+from config.roles import EDITORS
+from newsroom import newsletter
+from newsroom.factories import (
+    NewsItemFactory,
+    NewsletterIssueFactory,
+    PendingSubscriberFactory,
+    SubscriberFactory,
+)
+from newsroom.models import Delivery, NewsletterIssue, Subscriber, SuppressedAddress
+
+pytestmark = pytest.mark.django_db
+
+SUBSCRIBERS = "/admin/newsroom/subscriber/"
+ISSUES = "/admin/newsroom/newsletterissue/"
+
+
+@pytest.fixture
+def editor(staff_client):
+    return staff_client(EDITORS)
+
+
+def test_editors_manage_subscribers_and_issues():
+    codenames = set(Group.objects.get(name=EDITORS).permissions.values_list("codename",
+                                                                             flat=True))
+    assert {"view_subscriber", "change_subscriber", "delete_subscriber",
+            "change_newsletterissue", "view_delivery"} <= codenames
+
+
+def test_the_subscriber_list_searches_and_filters(editor):
+    SubscriberFactory(email="anna.berg@example.se")
+    PendingSubscriberFactory(email="olle@example.se")
+    html = editor.get(SUBSCRIBERS + "?q=anna").content.decode()
+    assert "anna.berg@example.se" in html
+    assert "olle@example.se" not in html
+    html = editor.get(SUBSCRIBERS + "?status__exact=pending").content.decode()
+    assert "olle@example.se" in html
+    assert "anna.berg@example.se" not in html
+    assert editor.get(SUBSCRIBERS + "?status__exact=nonsense").status_code in (200, 302)
+
+
+def count(client, path):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured)
+
+
+def test_the_admin_lists_run_a_constant_number_of_queries(editor):
+    SubscriberFactory.create_batch(5)
+    issues = NewsletterIssueFactory.create_batch(5, news=[NewsItemFactory()])
+    for issue in issues:
+        newsletter.create_deliveries(issue)
+    small = [count(editor, SUBSCRIBERS), count(editor, ISSUES),
+             count(editor, "/admin/newsroom/delivery/")]
+    SubscriberFactory.create_batch(45)
+    issues += NewsletterIssueFactory.create_batch(45, news=[NewsItemFactory()])
+    for issue in issues:
+        newsletter.create_deliveries(issue)
+    large = [count(editor, SUBSCRIBERS), count(editor, ISSUES),
+             count(editor, "/admin/newsroom/delivery/")]
+    assert small == large
+
+
+def test_nobody_is_added_by_hand(editor):
+    assert editor.get(SUBSCRIBERS + "add/").status_code == 403
+
+
+def test_the_csv_export_is_recorded_in_the_audit_trail(editor):
+    first = SubscriberFactory(email="anna.berg@example.se")
+    second = SubscriberFactory(email="=cmd@example.se")
+    response = editor.post(SUBSCRIBERS, {
+        "action": "export_csv", "index": 0, "_selected_action": [first.pk, second.pk],
+    })
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert "no-store" in response["Cache-Control"]
+    text = response.content.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("email,status,language")
+    assert "anna.berg@example.se,confirmed,sv" in text
+    assert "'=cmd@example.se" in text
+    for subscriber in (first, second):
+        assert audit.events(subscriber, "exported").get().actor == editor.user
+
+
+def test_deleting_a_subscriber_erases_and_suppresses_the_address(editor):
+    subscriber = SubscriberFactory(email="anna.berg@example.se")
+    response = editor.post(f"{SUBSCRIBERS}{subscriber.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not Subscriber.objects.exists()
+    assert SuppressedAddress.covers("anna.berg@example.se")
+
+
+def test_setting_the_status_to_unsubscribed_suppresses_the_address(editor):
+    subscriber = SubscriberFactory(email="anna.berg@example.se")
+    response = editor.post(f"{SUBSCRIBERS}{subscriber.pk}/change/", {
+        "email": "anna.berg@example.se", "language": "sv", "status": "unsubscribed",
+    })
+    assert response.status_code == 302
+    assert SuppressedAddress.covers("anna.berg@example.se")
+
+
+def send(client, issue, confirmed=False):
+    data = {"action": "send_selected", "index": 0, "_selected_action": [issue.pk]}
+    if confirmed:
+        data["confirmed"] = "yes"
+    return client.post(ISSUES, data, follow=confirmed)
+
+
+def test_the_send_action_asks_first_then_sends_in_the_background(editor):
+    SubscriberFactory.create_batch(3)
+    issue = NewsletterIssueFactory(news=[NewsItemFactory()])
+
+    asking = send(editor, issue)
+    assert asking.status_code == 200
+    html = asking.content.decode()
+    assert "skickas till 3 bekräftade prenumeranter" in html
+    assert 'name="confirmed" value="yes"' in html
+    assert not mail.outbox
+    assert NewsletterIssue.objects.get().status == NewsletterIssue.Status.DRAFT
+
+    done = send(editor, issue, confirmed=True)
+    assert "skickas nu i bakgrunden" in done.content.decode()
+    assert len(mail.outbox) == 3
+    issue.refresh_from_db()
+    assert issue.status == NewsletterIssue.Status.SENT
+    assert audit.events(issue, "sent").filter(actor=editor.user).exists()
+
+    listing = editor.get(ISSUES).content.decode()
+    assert "3 skickade, 0 misslyckade, 0 väntar, 0 osäkra" in listing
+    page = editor.get(f"{ISSUES}{issue.pk}/change/").content.decode()
+    assert "?issue__id__exact=" in page  # progress links to the deliveries
+
+
+@pytest.mark.parametrize("kind", ["empty", "sent"])
+def test_sending_an_empty_or_sent_issue_is_refused_with_a_message(editor, kind):
+    SubscriberFactory()
+    issue = NewsletterIssueFactory(news=[] if kind == "empty" else [NewsItemFactory()])
+    if kind == "sent":
+        NewsletterIssue.objects.filter(pk=issue.pk).update(status="sent")
+    asking = send(editor, issue).content.decode()
+    assert "har inga nyheter" in asking if kind == "empty" else "redan skickat" in asking
+    response = send(editor, issue, confirmed=True)
+    messages = [str(message) for message in response.context["messages"]]
+    assert any("har inga nyheter" in m or "redan skickat" in m for m in messages)
+    assert not mail.outbox
+    assert not Delivery.objects.exists()
+
+
+def test_a_test_mail_goes_to_the_editors_own_address_only(editor):
+    SubscriberFactory.create_batch(2)
+    issue = NewsletterIssueFactory(subject="Nyhetsbrev mars", news=[NewsItemFactory()])
+    editor.post(ISSUES, {"action": "send_test", "index": 0, "_selected_action": [issue.pk]})
+    assert [message.to for message in mail.outbox] == [["staff@example.se"]]
+    assert mail.outbox[0].subject == "[Test] Nyhetsbrev mars"
+    assert mail.outbox[0].alternatives
+    issue.refresh_from_db()
+    assert issue.status == NewsletterIssue.Status.DRAFT
+    assert not Delivery.objects.exists()
+
+
+def test_the_issue_form_has_ordered_items_and_a_preview(editor):
+    first, second = NewsItemFactory(title="Första"), NewsItemFactory(title="Andra")
+    response = editor.post(f"{ISSUES}add/", {
+        "subject": "Nyhetsbrev april", "language": "sv", "intro": "Hej!",
+        "entries-TOTAL_FORMS": 2, "entries-INITIAL_FORMS": 0,
+        "entries-0-news_item": second.pk, "entries-0-position": 2,
+        "entries-1-news_item": first.pk, "entries-1-position": 1,
+    })
+    assert response.status_code == 302
+    issue = NewsletterIssue.objects.get()
+    assert [entry.news_item for entry in issue.entries.all()] == [first, second]
+    preview = editor.get(f"/nyheter/nyhetsbrev/forhandsvisning/{issue.pk}/").content.decode()
+    assert preview.index("Första") < preview.index("Andra")
+    assert f"/nyheter/nyhetsbrev/forhandsvisning/{issue.pk}/" in editor.get(ISSUES).content.decode()
+
+
+def test_a_sent_issue_can_no_longer_be_edited(editor):
+    issue = NewsletterIssueFactory(news=[NewsItemFactory()])
+    NewsletterIssue.objects.filter(pk=issue.pk).update(status="sent")
+    html = editor.get(f"{ISSUES}{issue.pk}/change/").content.decode()
+    assert 'name="subject"' not in html
