@@ -8,7 +8,7 @@ from django.contrib.admin import helpers
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
@@ -163,9 +163,11 @@ class SubscriberAdmin(admin.ModelAdmin):
     list_filter = ["status", "language", "source", "subscribed_at", "confirmed_at"]
     search_fields = ["email"]
     date_hierarchy = "subscribed_at"
-    readonly_fields = ["consent_text", "consent_version", "source", "subscribed_at",
-                       "confirmed_at", "unsubscribed_at"]
-    fields = ["email", "language", "status", *readonly_fields]
+    # Address and status change only through the subscriber's own opt-in and unsubscribing
+    # (or the unsubscribe action): nobody is signed up, or re-addressed, on their behalf.
+    readonly_fields = ["email", "status", "consent_text", "consent_version", "source",
+                       "subscribed_at", "confirmed_at", "unsubscribed_at"]
+    fields = ["language", *readonly_fields]
     actions = ["export_csv", "unsubscribe_selected"]
     show_full_result_count = False
 
@@ -206,11 +208,6 @@ class SubscriberAdmin(admin.ModelAdmin):
                      "%(count)d prenumerationer avslutades.", count) % {"count": count},
             messages.SUCCESS,
         )
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if "status" in form.changed_data and obj.status == Subscriber.Status.UNSUBSCRIBED:
-            newsletter.unsubscribe(obj)
 
     # Deleting a subscriber is erasing: the address is suppressed and the trail keeps no name.
     def delete_model(self, request, obj):
@@ -258,7 +255,8 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
     list_filter = ["status", "language"]
     search_fields = ["subject", "intro"]
     inlines = [IssueItemInline]
-    actions = ["send_selected", "send_test", "resume_selected"]
+    actions = ["send_selected", "send_test", "schedule_selected", "unschedule_selected",
+               "resume_selected"]
     fields = ["subject", "language", "intro", "scheduled_at", "status", "sent_at",
               "progress_table"]
     readonly_fields = ["status", "sent_at", "progress_table"]
@@ -356,6 +354,36 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
         self.message_user(
             request,
             gettext("Testmejl skickat till %(email)s.") % {"email": request.user.email},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Schemalägg markerade till sin planerade tid"),
+                  permissions=["change"])
+    def schedule_selected(self, request, queryset):
+        for issue in queryset:
+            try:
+                newsletter.schedule(issue)
+            except newsletter.SendRefused as refused:
+                self.message_user(request, str(refused), messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    gettext("”%(issue)s” skickas %(when)s.") % {
+                        "issue": issue,
+                        "when": formats.date_format(timezone.localtime(issue.scheduled_at),
+                                                    "j F Y H:i"),
+                    },
+                    messages.SUCCESS,
+                )
+
+    @admin.action(description=_("Ta bort schemaläggningen (tillbaka till utkast)"),
+                  permissions=["change"])
+    def unschedule_selected(self, request, queryset):
+        count = sum(1 for issue in queryset if newsletter.unschedule(issue))
+        self.message_user(
+            request,
+            ngettext("%(count)d nyhetsbrev blev utkast igen.",
+                     "%(count)d nyhetsbrev blev utkast igen.", count) % {"count": count},
             messages.SUCCESS,
         )
 

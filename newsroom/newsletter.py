@@ -368,6 +368,44 @@ def send_issue(issue, user=None):
     return issue
 
 
+def schedule(issue):
+    """Have the periodic job send ``issue`` at its planned time; SendRefused if it cannot."""
+    reason = refusal(issue)
+    if not reason and issue.scheduled_at is None:
+        reason = gettext("”%(issue)s” har ingen tid för utskicket.") % {"issue": issue}
+    if reason:
+        raise SendRefused(reason)
+    NewsletterIssue.objects.filter(pk=issue.pk, status=NewsletterIssue.Status.DRAFT).update(
+        status=NewsletterIssue.Status.SCHEDULED
+    )
+
+
+def unschedule(issue):
+    return bool(
+        NewsletterIssue.objects.filter(
+            pk=issue.pk, status=NewsletterIssue.Status.SCHEDULED
+        ).update(status=NewsletterIssue.Status.DRAFT)
+    )
+
+
+def send_scheduled_issues(now=None):
+    """Periodic job: start sending every scheduled issue whose time has come."""
+    due = NewsletterIssue.objects.filter(
+        status=NewsletterIssue.Status.SCHEDULED, scheduled_at__lte=now or timezone.now()
+    )
+    started, refused = 0, 0
+    for issue in due:
+        try:
+            send_issue(issue)
+            started += 1
+        except SendRefused as reason:
+            # An item unpublished meanwhile, say: back to draft, for an editor to look at.
+            logger.warning("Scheduled newsletter %s not sent: %s", issue.pk, reason)
+            unschedule(issue)
+            refused += 1
+    return f"{started} scheduled newsletters started, {refused} sent back to draft"
+
+
 def create_deliveries(issue):
     """One delivery per confirmed subscriber of the issue's language; running it again
     creates nothing twice."""

@@ -98,13 +98,48 @@ def test_deleting_a_subscriber_erases_and_suppresses_the_address(editor):
     assert SuppressedAddress.covers("anna.berg@example.se")
 
 
-def test_setting_the_status_to_unsubscribed_suppresses_the_address(editor):
-    subscriber = SubscriberFactory(email="anna.berg@example.se")
+def test_editors_cannot_confirm_or_readdress_anyone_only_unsubscribe(editor):
+    subscriber = PendingSubscriberFactory(email="anna.berg@example.se")
     response = editor.post(f"{SUBSCRIBERS}{subscriber.pk}/change/", {
-        "email": "anna.berg@example.se", "language": "sv", "status": "unsubscribed",
+        "email": "other@example.se", "language": "en", "status": "confirmed",
     })
     assert response.status_code == 302
+    subscriber.refresh_from_db()
+    assert (subscriber.email, subscriber.status, subscriber.language) == (
+        "anna.berg@example.se", "pending", "en"
+    )
+    editor.post(SUBSCRIBERS, {"action": "unsubscribe_selected", "index": 0,
+                              "_selected_action": [subscriber.pk]})
+    subscriber.refresh_from_db()
+    assert subscriber.status == Subscriber.Status.UNSUBSCRIBED
     assert SuppressedAddress.covers("anna.berg@example.se")
+
+
+def test_a_scheduled_issue_is_sent_by_the_periodic_job_when_its_time_comes(editor):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from newsroom.periodic import JOBS
+
+    SubscriberFactory.create_batch(2)
+    later = timezone.now() + timedelta(hours=2)
+    issue = NewsletterIssueFactory(news=[NewsItemFactory()], scheduled_at=later)
+    unplanned = NewsletterIssueFactory(news=[NewsItemFactory()])
+    editor.post(ISSUES, {"action": "schedule_selected", "index": 0,
+                         "_selected_action": [issue.pk, unplanned.pk]})
+    issue.refresh_from_db()
+    unplanned.refresh_from_db()
+    assert issue.status == NewsletterIssue.Status.SCHEDULED
+    assert unplanned.status == NewsletterIssue.Status.DRAFT
+
+    assert newsletter.send_scheduled_issues in JOBS
+    assert newsletter.send_scheduled_issues().startswith("0 scheduled")
+    assert not mail.outbox
+    newsletter.send_scheduled_issues(now=later)
+    issue.refresh_from_db()
+    assert issue.status == NewsletterIssue.Status.SENT
+    assert len(mail.outbox) == 2
 
 
 def send(client, issue, confirmed=False):
