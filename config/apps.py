@@ -11,7 +11,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portalen")
 
     def ready(self):
-        from config import roles
+        from config import cache, roles
 
         # After every migrate, so that models added later get their group permissions too.
         post_migrate.connect(roles.sync_groups, dispatch_uid="portal.sync_groups")
+        # Saved content makes cached pages out of date, whichever process saves it.
+        cache.connect_signals()

@@ -98,6 +98,16 @@ REGION_NAMES = [
     "Katalonien", "Niederösterreich", "Norra Brabant", "Pays de la Loire", "Galicien",
 ]
 
+# Project names: each is mentioned by a few items in a thousand, like a real project's name.
+PROJECT_NAMES = [
+    f"{first}{second}"
+    for first in ["Nord", "Bal", "Sun", "Hav", "Ski", "Ven", "Dal", "Fjord", "Berg", "Ek",
+                  "Alp", "Kust", "Sol", "Vind", "Is", "Ljus", "Skog", "Ström", "Älv", "Ö"]
+    for second in ["link", "port", "hub", "net", "way", "tech", "grid", "bridge", "flow", "lab",
+                   "gate", "path", "line", "point", "sphere", "works", "axis", "core", "mesh",
+                   "field"]
+]
+
 
 def _sentence(rng, subjects, verbs, objects):
     return f"{rng.choice(subjects)} {rng.choice(verbs)} {rng.choice(objects)}"
@@ -257,7 +267,7 @@ class Seeder:
                 title=title,
                 slug=f"skala-{number + 1}",
                 language=language,
-                lead=paragraphs[0][:590],
+                lead=(f"{self.rng.choice(PROJECT_NAMES)}: " + paragraphs[0])[:590],
                 body="\n\n".join(paragraphs[1:]),
                 # What render_markdown makes of plain paragraphs, without its cost.
                 body_html="\n".join(f"<p>{text}</p>" for text in paragraphs[1:]),

@@ -99,6 +99,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole public pages for anonymous visitors (config/cache.py); a hit skips what follows.
+    "config.cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "config.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -339,3 +341,8 @@ INTERNSHIP_RETENTION_MONTHS = _setting("INTERNSHIP_RETENTION_MONTHS", env.int, d
 # List-Unsubscribe mailto (defaults to SERVER_EMAIL).
 NEWSLETTER_BATCH_SIZE = _setting("NEWSLETTER_BATCH_SIZE", env.int, default=100)
 NEWSLETTER_UNSUBSCRIBE_EMAIL = _setting("NEWSLETTER_UNSUBSCRIBE_EMAIL", env.str, default="")
+
+# bench (make bench): a trivial view at /bench/baseline, the framework's own ceiling, only
+# when asked for; and how long an anonymous page may be served from the cache (config/cache.py).
+BENCH_BASELINE = _setting("BENCH_BASELINE", _strict_bool, default=False)
+PAGE_CACHE_SECONDS = _setting("PAGE_CACHE_SECONDS", env.int, default=0 if DEBUG else 300)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import sitemaps
 from django.urls import reverse
 
@@ -32,9 +33,24 @@ class StaticPagesSitemap(NamedPagesSitemap):
 SITEMAPS = {"pages": StaticPagesSitemap}
 
 
+# At most this many URLs in one page of a section (each language of an item is a URL); a
+# longer section becomes several pages (?p=2 …), each listed in the index and cached alone.
+MAX_URLS_PER_SECTION_PAGE = 10_000
+
+
+def bounded(sitemap_class):
+    """``sitemap_class`` with its page size cut to MAX_URLS_PER_SECTION_PAGE URLs."""
+    per_item = len(settings.LANGUAGES) if getattr(sitemap_class, "i18n", False) else 1
+    limit = MAX_URLS_PER_SECTION_PAGE // per_item
+    if sitemap_class.limit <= limit:
+        return sitemap_class
+    return type(sitemap_class.__name__, (sitemap_class,),
+                {"limit": limit, "__module__": sitemap_class.__module__})
+
+
 def collect_sitemaps():
     """Every app's ``SITEMAPS`` (a dict of section name to sitemap class), site pages first."""
     collected = {}
     for module in app_modules("sitemaps"):
         collected.update(getattr(module, "SITEMAPS", {}))
-    return collected
+    return {section: bounded(sitemap) for section, sitemap in collected.items()}

@@ -58,6 +58,10 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+if settings.BENCH_BASELINE:
+    # make bench's baseline: a trivial view through the whole middleware stack.
+    urlpatterns.append(path("bench/baseline", views.bench_baseline, name="bench-baseline"))
+
 handler404 = views.page_not_found
 handler500 = views.server_error
 

@@ -79,6 +79,12 @@ def security_txt(request):
 
 
 @never_cache
+def bench_baseline(request):
+    """The benchmark's yardstick: no query, no template; on only with BENCH_BASELINE=1."""
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+@never_cache
 def healthz(request):
     """200 when the database answers a query, 503 when it does not (for the load balancer)."""
     try:

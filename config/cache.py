@@ -1,0 +1,221 @@
+"""Whole public pages from the cache, for visitors who are not logged in.
+
+The cache is Django's (``CACHE_URL``: Redis in production, shared by every web machine;
+local memory by default). What is cached, and for how long:
+
+- only pages named in ``CACHEABLE`` (public lists, details, feeds, calendars, sitemaps), only
+  GET, only for a visitor with no session or message cookie, only a 200 that sets no cookie,
+  used no CSRF token and does not forbid caching (``never_cache``). So a form page (CSRF
+  token), a receipt or a staff page is never stored, and a page never carries one visitor's
+  data to another;
+- at most ``PAGE_CACHE_SECONDS`` (300; 0 turns the cache off, the default when DEBUG is on),
+  and never past the next scheduled change: the next publication of a news item, the next
+  call opening or closing, the next public visit ending. A scheduled item appears on time.
+
+Invalidation: every page key contains a generation number kept in the cache. It moves on
+when public content is saved or deleted (model signals, any process, any machine sharing
+the cache) and after any successful POST by a logged-in staff member (the admin, including
+actions that write with ``QuerySet.update()`` and send no signal). Old entries are then
+never read again and expire by themselves.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+
+logger = logging.getLogger("portal")
+
+GENERATION_KEY = "pagecache:generation"
+
+# Public pages by URL name ("namespace:name"); a namespace alone ("relations:") means all of
+# its pages. New pages are not cached until named here.
+CACHEABLE = {
+    "home", "about", "accessibility", "personal-data", "contact", "robots", "security-txt",
+    "sitemap", "sitemap-section",
+    "newsroom:list", "newsroom:topic", "newsroom:year", "newsroom:detail",
+    "newsroom:feed-rss", "newsroom:feed-atom", "newsroom:topic-feed-rss",
+    "newsroom:topic-feed-atom", "newsroom:newsletter-archive", "newsroom:newsletter-issue",
+    "visits:list", "visits:detail", "visits:calendar", "visits:visit-ics",
+    "internships:list", "internships:detail", "internships:feed", "internships:deadlines-ics",
+    "relations:",
+}
+# Query parameters whose pages are rendered every time: a free-text search makes a new
+# page per visitor, which would only crowd out the pages that are read again.
+UNCACHED_PARAMETERS = {"q"}
+
+# Models whose rows never show on a public page: saving them leaves the cache alone.
+PRIVATE_MODELS = {
+    "internships.application", "internships.applicationstatuschange",
+    "internships.referencecounter", "internships.callstatistic",
+    "newsroom.subscriber", "newsroom.suppressedaddress", "newsroom.delivery",
+    "visits.participant", "visits.statuschange", "visits.gift",
+}
+CONTENT_APPS = {"relations", "visits", "newsroom", "internships"}
+
+
+def page_cache_seconds():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 0)
+
+
+# Generation and invalidation --------------------------------------------------------------
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        # A fresh cache (or one that dropped the key): start from the time, so that a new
+        # number never meets pages stored under an old one.
+        value = int(timezone.now().timestamp() * 1000)
+        cache.add(GENERATION_KEY, value, timeout=None)
+        value = cache.get(GENERATION_KEY, value)
+    return value
+
+
+def invalidate():
+    """Every cached page is out of date from now on."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        generation()
+        cache.incr(GENERATION_KEY)
+
+
+def _content_changed(sender, **kwargs):
+    label = sender._meta.label_lower
+    if sender._meta.app_label in CONTENT_APPS and label not in PRIVATE_MODELS:
+        invalidate()
+
+
+def _m2m_changed(sender, action, **kwargs):
+    if action.startswith("post_"):
+        _content_changed(kwargs["model"] if sender._meta.auto_created else sender)
+
+
+def connect_signals():
+    """Called from PortalConfig.ready(): every process, web or worker, invalidates."""
+    post_save.connect(_content_changed, dispatch_uid="pagecache.save")
+    post_delete.connect(_content_changed, dispatch_uid="pagecache.delete")
+    m2m_changed.connect(_m2m_changed, dispatch_uid="pagecache.m2m")
+
+
+# When the next scheduled change happens ---------------------------------------------------
+
+
+def next_scheduled_change(now=None):
+    """The next moment a public page changes by the clock alone, or None."""
+    from internships.models import InternshipCall
+    from newsroom.models import NewsItem
+    from visits.models import Visit
+
+    now = now or timezone.now()
+    moments = [
+        NewsItem.objects.filter(status=NewsItem.Status.PUBLISHED, publish_at__gt=now)
+        .order_by("publish_at").values_list("publish_at", flat=True).first(),
+        InternshipCall.objects.upcoming(now).order_by("opens_at")
+        .values_list("opens_at", flat=True).first(),
+        InternshipCall.objects.open(now).order_by("closes_at")
+        .values_list("closes_at", flat=True).first(),
+        Visit.objects.public().filter(ends_at__gte=now).order_by("ends_at")
+        .values_list("ends_at", flat=True).first(),
+    ]
+    moments = [moment for moment in moments if moment is not None]
+    return min(moments) if moments else None
+
+
+def page_timeout(current_generation, now=None):
+    """Seconds a page stored now may live: until PAGE_CACHE_SECONDS or the next change."""
+    now = now or timezone.now()
+    key = f"pagecache:{current_generation}:next-change"
+    upcoming = cache.get(key)
+    if upcoming is None:
+        moment = next_scheduled_change(now)
+        upcoming = moment.timestamp() if moment else float("inf")
+        until = page_cache_seconds() if moment is None else (moment - now).total_seconds()
+        cache.set(key, upcoming, timeout=max(1, min(page_cache_seconds(), int(until))))
+    return int(min(page_cache_seconds(), upcoming - now.timestamp()))
+
+
+# The middleware ---------------------------------------------------------------------------
+
+
+def is_cacheable_name(path):
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False
+    name = match.view_name
+    namespace = name.split(":", 1)[0] + ":" if ":" in name else None
+    return name in CACHEABLE or namespace in CACHEABLE
+
+
+def page_key(request, current_generation):
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(url.encode()).hexdigest()
+    return f"pagecache:{current_generation}:{digest}"
+
+
+def request_may_use_cache(request):
+    if request.method not in ("GET", "HEAD") or page_cache_seconds() <= 0:
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or getattr(
+        settings, "MESSAGE_COOKIE_NAME", "messages"
+    ) in cookies:
+        return False  # logged in, or a message waits to be shown: this visitor's own page
+    if UNCACHED_PARAMETERS & request.GET.keys():
+        return False
+    return is_cacheable_name(request.path_info)
+
+
+def response_may_be_stored(request, response):
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # a CSRF token or another cookie: this visitor's own page
+    cache_control = response.get("Cache-Control", "")
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+class PageCacheMiddleware:
+    """Serve and store whole public pages (see the module's docstring).
+
+    Placed right after SecurityMiddleware and WhiteNoise: the HTTPS redirect still comes
+    first, and a page served from the cache skips the rest of the stack. The stored response
+    carries every header the inner middleware gave it (CSP, Permissions-Policy, Vary …).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request_may_use_cache(request):
+            response = self.get_response(request)
+            if request.method == "POST" and response.status_code < 400:
+                user = getattr(request, "user", None)
+                if user is not None and user.is_authenticated and user.is_staff:
+                    invalidate()
+            return response
+        current_generation = generation()
+        key = page_key(request, current_generation)
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if response_may_be_stored(request, response):
+            timeout = page_timeout(current_generation)
+            if timeout > 0:
+                if hasattr(response, "render") and callable(response.render):
+                    response.render()
+                cache.set(key, response, timeout=timeout)
+            response["X-Page-Cache"] = "miss"
+        return response
+
