@@ -14,7 +14,7 @@ from newsroom.factories import (
     PendingSubscriberFactory,
     SubscriberFactory,
 )
-from newsroom.models import Delivery, NewsletterIssue, Subscriber
+from newsroom.models import Delivery, NewsletterIssue, Subscriber, suppression_hash
 from tests.newsroom.mailbackends import ScriptedBackend, WorkerDied
 
 pytestmark = pytest.mark.django_db
@@ -335,3 +335,25 @@ def test_a_stalled_sending_is_resumed_by_the_periodic_job(
     stuck.refresh_from_db()
     assert stuck.status == Delivery.Status.UNCERTAIN
     assert_exactly_once([s for s in confirmed if s != stuck.subscriber])
+
+
+def test_two_workers_never_claim_the_same_delivery(issue, audience):
+    newsletter.create_deliveries(issue)
+    delivery = Delivery.objects.first()
+    assert newsletter._claim(delivery) is True
+    assert newsletter._claim(delivery) is False
+    delivery.refresh_from_db()
+    assert delivery.status == Delivery.Status.SENDING
+    assert delivery.sending_started_at is not None
+
+
+def test_the_audit_trail_hides_the_address_of_a_subscriber():
+    from auditlog.models import LogEntry
+
+    subscriber = SubscriberFactory(email="anna.berg@example.se")
+    newsletter.unsubscribe(subscriber)
+    entries = LogEntry.objects.get_for_object(subscriber)
+    assert entries.count() == 2
+    for entry in entries:
+        assert "anna.berg" not in str(entry.changes)
+        assert suppression_hash("anna.berg@example.se") not in str(entry.changes)

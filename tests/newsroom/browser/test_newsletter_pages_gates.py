@@ -81,5 +81,10 @@ def test_newsletter_pages_are_valid_html(tmp_path):
     client = Client()
     documents = {f"{number} {path} {data}": fetch(client, path, data)
                  for number, (path, data) in enumerate(pages())}
+    for issue in NewsletterIssue.objects.all():
+        entries = newsletter.issue_entries(issue)
+        _text, html = newsletter.render_issue(issue, entries, issue.language,
+                                              "https://example.se/avsluta/x/")
+        documents[f"mail {issue.language}"] = html
     errors = html_errors(documents, tmp_path)
     assert not errors, "\n".join(errors)
