@@ -8,7 +8,7 @@ from django.contrib.admin import helpers
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
@@ -270,7 +270,9 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
         return ["subject", "language", "intro", "scheduled_at", *self.readonly_fields]
 
     def view_on_site(self, issue):
-        return reverse("newsroom:newsletter-preview", kwargs={"pk": issue.pk})
+        # On the site of the issue's language, like its web version.
+        with translation.override(issue.language):
+            return reverse("newsroom:newsletter-preview", kwargs={"pk": issue.pk})
 
     @admin.display(description=_("förhandsvisning"))
     def preview_link(self, issue):

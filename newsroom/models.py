@@ -447,7 +447,8 @@ class SuppressedAddress(models.Model):
 
 class NewsletterIssueQuerySet(models.QuerySet):
     def sent(self):
-        return self.filter(status=NewsletterIssue.Status.SENT)
+        """Issues that have gone out (also while an editor resends a few deliveries)."""
+        return self.filter(sent_at__isnull=False)
 
     def in_language(self, language=None):
         return self.filter(language=language or current_language())

@@ -17,12 +17,13 @@ Sending never loses or repeats a mail:
 import logging
 import smtplib
 from datetime import timedelta
+from email.utils import parseaddr
 from urllib.parse import quote
 
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -158,8 +159,8 @@ def unsubscribe_url(subscriber):
 
 
 def unsubscribe_mailto(subscriber):
-    address = getattr(settings, "NEWSLETTER_UNSUBSCRIBE_EMAIL", "") or settings.SERVER_EMAIL
-    address = address.rsplit("<", 1)[-1].rstrip(">").strip()
+    configured = getattr(settings, "NEWSLETTER_UNSUBSCRIBE_EMAIL", "") or settings.SERVER_EMAIL
+    _name, address = parseaddr(configured)
     return f"mailto:{address}?subject={quote('unsubscribe ' + unsubscribe_token(subscriber))}"
 
 
@@ -196,7 +197,14 @@ def subscribe(email, *, language, source=SUBSCRIBE_SOURCE):
         )
         return subscriber
     if subscriber is None:
-        subscriber = Subscriber(email=email)
+        try:
+            with transaction.atomic():
+                subscriber = Subscriber.objects.create(email=email, language=language)
+        except IntegrityError:
+            # The same address sent twice at the same moment: the other request made the row.
+            subscriber = Subscriber.objects.select_for_update().with_email(email).get()
+            if subscriber.status == Subscriber.Status.CONFIRMED:
+                return subscriber
     subscriber.language = language
     subscriber.status = Subscriber.Status.PENDING
     subscriber.consent_text = consent_text(language)
@@ -541,9 +549,10 @@ def finish_if_done(issue):
     issue.deliveries.filter(status=Delivery.Status.WAITING).exclude(
         subscriber__status=Subscriber.Status.CONFIRMED
     ).delete()
-    updated = NewsletterIssue.objects.filter(
-        pk=issue.pk, status=NewsletterIssue.Status.SENDING
-    ).update(status=NewsletterIssue.Status.SENT, sent_at=timezone.now())
+    finishing = NewsletterIssue.objects.filter(pk=issue.pk, status=NewsletterIssue.Status.SENDING)
+    # Resending a few deliveries later does not change the date the issue went out.
+    finishing.filter(sent_at__isnull=True).update(sent_at=timezone.now())
+    updated = finishing.update(status=NewsletterIssue.Status.SENT)
     if updated:
         issue.refresh_from_db()
         audit.record("sent", issue, detail=gettext("utskick klart"))

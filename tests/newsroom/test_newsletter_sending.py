@@ -198,6 +198,8 @@ def test_a_worker_killed_half_way_resumes_without_losing_or_repeating_a_mail(
     assert newsletter.progress(issue)["uncertain"] == 1
     assert recipients()[in_between.subscriber.email] == (0 if killed == "before" else 1)
 
+    first_sent_at = issue.sent_at
+
     # The editor checks the mail log and decides in the admin.
     action = "resend" if killed == "before" else "mark_sent"
     editor = staff_client(roles.EDITORS)
@@ -213,6 +215,7 @@ def test_a_worker_killed_half_way_resumes_without_losing_or_repeating_a_mail(
     assert set(Delivery.objects.values_list("status", flat=True)) == {"sent"}
     issue.refresh_from_db()
     assert issue.status == NewsletterIssue.Status.SENT
+    assert issue.sent_at == first_sent_at
 
 
 def test_an_exception_after_n_mails_is_recorded_and_the_rest_follow_exactly_once(
