@@ -64,6 +64,12 @@ translations: $(VENV)/.installed
 		$(foreach app,$(APPS),--ignore $(app))
 	for app in $(APPS); do (cd $$app && ../$(BIN)/django-admin makemessages -l en --no-obsolete); done
 
+# The benchmark (README, "Benchmark"): a database of its own (BENCH_DATABASE_URL, dropped and
+# refilled at each scale), gunicorn in production mode driven by wrk, Redis as the cache when
+# it answers. BENCH_DURATION=seconds per page, BENCH_SCALES=small,large.
+bench: $(VENV)/.installed messages
+	@BENCH_DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python -m bench.run
+
 # Backups need PostgreSQL (DATABASE_URL). `make restore BACKUP=backups/<folder>` wants an
 # empty database: createdb a new one and point DATABASE_URL at it.
 backup: $(VENV)/.installed

@@ -1,0 +1,122 @@
+"""The page cache (config/cache.py): what is stored, for how long, and when it is dropped."""
+
+import datetime
+
+import pytest
+from django.test import Client, override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from config import cache as page_cache
+from config.sitemaps import MAX_URLS_PER_SECTION_PAGE, collect_sitemaps
+from internships.factories import InternshipCallFactory
+from newsroom.factories import NewsItemFactory
+from newsroom.models import NewsItem
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
+
+
+@pytest.fixture
+def page_cache_on():
+    with override_settings(PAGE_CACHE_SECONDS=300):
+        yield
+
+
+def test_a_public_page_is_served_from_the_cache_the_second_time(
+    client, django_assert_num_queries
+):
+    NewsItemFactory(title="Första nyheten")
+    first = client.get(reverse("newsroom:list"))
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get(reverse("newsroom:list"))
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    # The stored page keeps the headers the middleware below it set.
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+def test_saving_content_drops_the_cached_pages(client):
+    item = NewsItemFactory(title="Före ändringen")
+    client.get(reverse("newsroom:list"))
+    item.title = "Efter ändringen"
+    item.save()
+    response = client.get(reverse("newsroom:list"))
+    assert response["X-Page-Cache"] == "miss"
+    assert "Efter ändringen" in response.content.decode()
+
+
+def test_a_staff_post_drops_the_cached_pages_even_without_a_signal(staff_client):
+    visitor = Client()
+    item = NewsItemFactory(title="Publicerad")
+    visitor.get(reverse("newsroom:list"))
+    # An admin action that writes with QuerySet.update() sends no signal.
+    NewsItem.objects.filter(pk=item.pk).update(status=NewsItem.Status.DRAFT)
+    assert visitor.get(reverse("newsroom:list"))["X-Page-Cache"] == "hit"
+    admin = staff_client()
+    admin.post(reverse("admin:newsroom_newsitem_changelist"),
+               {"action": "delete_selected", "_selected_action": []})
+    response = visitor.get(reverse("newsroom:list"))
+    assert response["X-Page-Cache"] == "miss"
+    assert "Publicerad" not in response.content.decode()
+
+
+def test_a_form_page_with_a_csrf_token_is_never_stored(client):
+    call = InternshipCallFactory()
+    for _ in range(2):
+        response = client.get(call.get_apply_url())
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+        assert "csrfmiddlewaretoken" in response.content.decode()
+
+
+def test_a_search_is_rendered_every_time(client):
+    NewsItemFactory(title="Vätgas i Västsverige")
+    for _ in range(2):
+        response = client.get(reverse("newsroom:list"), {"q": "vätgas"})
+        assert "X-Page-Cache" not in response
+
+
+def test_a_visitor_with_a_session_gets_their_own_page(staff_client):
+    NewsItemFactory()
+    Client().get(reverse("newsroom:list"))
+    logged_in = staff_client()
+    response = logged_in.get(reverse("newsroom:list"))
+    assert "X-Page-Cache" not in response
+
+
+def test_pages_not_named_as_public_are_not_cached(client):
+    response = client.get(reverse("healthz"))
+    assert "X-Page-Cache" not in response
+    assert "X-Page-Cache" not in client.get("/ingen-sadan-sida/")
+
+
+def test_a_page_lives_no_longer_than_the_next_scheduled_publication():
+    now = timezone.now()
+    NewsItemFactory(publish_at=now + datetime.timedelta(seconds=90))
+    timeout = page_cache.page_timeout(page_cache.generation(), now=now)
+    assert 85 <= timeout <= 90
+
+
+def test_a_page_lives_no_longer_than_the_next_call_closing():
+    now = timezone.now()
+    InternshipCallFactory(opens_at=now - datetime.timedelta(days=1),
+                          closes_at=now + datetime.timedelta(seconds=120))
+    assert 115 <= page_cache.page_timeout(page_cache.generation(), now=now) <= 120
+
+
+def test_without_scheduled_changes_a_page_lives_page_cache_seconds():
+    assert page_cache.page_timeout(page_cache.generation()) == 300
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+def test_the_cache_can_be_turned_off(client):
+    NewsItemFactory()
+    client.get(reverse("newsroom:list"))
+    assert "X-Page-Cache" not in client.get(reverse("newsroom:list"))
+
+
+def test_every_sitemap_section_page_holds_at_most_10000_urls():
+    for section, sitemap in collect_sitemaps().items():
+        per_item = 2 if getattr(sitemap, "i18n", False) else 1
+        assert sitemap.limit * per_item <= MAX_URLS_PER_SECTION_PAGE, section
