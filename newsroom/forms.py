@@ -19,7 +19,9 @@ class SubscribeForm(GuardedFormMixin, forms.Form):
         },
     )
     consent = forms.BooleanField(
-        label=CONSENT_TEXT,
+        label=_("Jag vill få nyhetsbrevet med e-post"),
+        # The text stored with the subscription as what the subscriber agreed to.
+        help_text=CONSENT_TEXT,
         # Never pre-ticked: consent is given by ticking it.
         initial=False,
         error_messages={
