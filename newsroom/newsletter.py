@@ -33,6 +33,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from config import audit
+from config.cache import invalidate as invalidate_page_cache
 from config.mail import enqueue_retry, queue_mail, render_text
 from newsroom.models import (
     Delivery,
@@ -556,6 +557,8 @@ def finish_if_done(issue):
     if updated:
         issue.refresh_from_db()
         audit.record("sent", issue, detail=gettext("utskick klart"))
+        # The archive now lists the issue; an update() sends no signal to the page cache.
+        invalidate_page_cache()
     return bool(updated)
 
 

@@ -151,3 +151,14 @@ def test_a_subscriber_is_found_and_always_erasable_and_stays_suppressed(admin_us
     assert trail.filter(additional_data__event="purged").exists()
     assert "anna.berg" not in " ".join(trail.values_list("object_repr", flat=True))
     assert "anna.berg" not in " ".join(trail.values_list("changes_text", flat=True))
+
+
+def test_a_finished_sending_shows_in_the_cached_archive_at_once(client, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    SubscriberFactory()
+    issue = NewsletterIssueFactory(subject="Nyhetsbrev november", news=[NewsItemFactory()])
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    newsletter.send_issue(issue)
+    assert issue.subject not in client.get(ARCHIVE).content.decode()  # now cached
+    newsletter.send_newsletter_batch.call(issue_id=issue.pk)  # the worker finishes it
+    assert issue.subject in client.get(ARCHIVE).content.decode()
