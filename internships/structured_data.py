@@ -1,15 +1,11 @@
 """schema.org JobPosting for open calls, so that job search engines list them."""
 
-import json
-
 from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 
 from config.i18n import localized
-
-# Inside <script type="application/ld+json"> the data must not end the element early.
-_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+from config.structured_data import json_ld
 
 
 def job_posting(call, request):
@@ -48,4 +44,4 @@ def job_posting(call, request):
 
 def job_posting_json(call, request):
     """The JobPosting as JSON safe to place inside a script data block."""
-    return json.dumps(job_posting(call, request), ensure_ascii=False).translate(_ESCAPES)
+    return json_ld(job_posting(call, request))

@@ -6,7 +6,6 @@ Lists prefetch what they show: a constant number of queries whatever the number 
 """
 
 import datetime
-import json
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
@@ -17,12 +16,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
-from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from config.formguard import GuardedFormViewMixin
+from config.pagination import ForgivingPaginationMixin
+from config.structured_data import json_ld
 from newsroom import newsletter
 from newsroom.filters import NewsFilter
 from newsroom.forms import SubscribeForm
@@ -34,10 +34,6 @@ from visits.models import Visit
 def absolute_url(path):
     """A link that works outside the site too (feeds, Open Graph, canonical)."""
     return f"{settings.SITE_URL}{path}"
-
-
-# JSON inside <script> must not be able to close the element or open a comment.
-_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def structured_data(item, context):
@@ -58,16 +54,7 @@ def structured_data(item, context):
         data["author"] = {"@type": "Organization", "name": item.byline}
     if context["image_url"]:
         data["image"] = [context["image_url"]]
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES))  # noqa: S308
-
-
-class ForgivingPaginationMixin:
-    """``?page=abc`` shows the first page and ``?page=99999`` the last, instead of a 404."""
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
+    return json_ld(data)
 
 
 class PublicNewsListView(ForgivingPaginationMixin, ListView):

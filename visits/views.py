@@ -1,7 +1,6 @@
 """Public pages of the visits app: list, detail, calendars and the visit request form."""
 
 import datetime
-import json
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -9,7 +8,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView, View
 from django_filters.views import FilterView
@@ -17,6 +15,7 @@ from django_filters.views import FilterView
 from config.formguard import GuardedFormViewMixin
 from config.i18n import localized
 from config.pagination import ForgivingPaginationMixin
+from config.structured_data import json_ld
 from visits import services
 from visits.filters import PublicVisitFilter
 from visits.forms import VisitRequestForm
@@ -76,10 +75,7 @@ def event_json_ld(visit, request):
     description = localized(visit, "purpose")
     if description:
         data["description"] = description
-    text = json.dumps(data, ensure_ascii=False)
-    # Inside <script> only these could end the element or start markup.
-    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-    return mark_safe(text)  # noqa: S308 - escaped above
+    return json_ld(data)
 
 
 class VisitDetailView(DetailView):
