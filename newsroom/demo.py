@@ -16,23 +16,14 @@ from django.db.models import F
 from django.utils import timezone
 
 from newsroom.models import NewsItem
-from relations.models import Organisation, Topic
+from relations.demo import topics_by_slug
+from relations.models import Organisation
 from visits.models import Visit
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 SV, EN = NewsItem.Language.SWEDISH, NewsItem.Language.ENGLISH
 
 # Topics the news use; the relations demo normally has them already (found by slug).
-TOPICS = {
-    "sammanhallningspolitik": ("Sammanhållningspolitik", "Cohesion policy"),
-    "transport-och-infrastruktur": ("Transport och infrastruktur", "Transport and infrastructure"),
-    "bredband": ("Bredband", "Broadband"),
-    "bioenergi-och-biodrivmedel": ("Bioenergi och biodrivmedel", "Bioenergy and biofuels"),
-    "kompetensforsorjning": ("Kompetensförsörjning och livslångt lärande",
-                             "Skills and lifelong learning"),
-    "ostersjosamarbetet": ("Östersjösamarbetet", "Baltic Sea cooperation"),
-    "smarta-stader-och-regioner": ("Smarta städer och regioner", "Smart cities and regions"),
-}
 
 UNIT = "Enheten externa relationer"
 BRUSSELS = "Brysselkontoret"
@@ -297,7 +288,7 @@ UPDATED_AFTER = {"informationsmoten-esf-radet": datetime.timedelta(days=3)}
 
 
 def load():
-    topics = _topics()
+    topics = topics_by_slug()
     organisations = {o.slug: o for o in Organisation.objects.all()}
     visits = {v.slug: v for v in Visit.objects.public()}
     for row in ITEMS:
@@ -318,17 +309,6 @@ def load():
     _scheduled(topics)
     _newsletters()
 
-
-def _topics():
-    found = {}
-    for slug, (name, name_en) in TOPICS.items():
-        topic = Topic.objects.filter(slug=slug).first()
-        if topic is None:
-            topic, _created = Topic.objects.get_or_create(
-                name=name, defaults={"slug": slug, "name_en": name_en}
-            )
-        found[slug] = topic
-    return found
 
 
 def _item(language, slug, values, updated_after=None):

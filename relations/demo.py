@@ -1053,3 +1053,8 @@ def load():
             },
         )
         contact.topics.set([topics[t] for t in tags])
+
+
+def topics_by_slug():
+    """The topics by slug, for the other apps' demo content (which load after this one)."""
+    return Topic.objects.in_bulk(field_name="slug")

@@ -9,7 +9,8 @@ import datetime
 
 from django.utils import timezone
 
-from relations.models import Organisation, Project, Topic
+from relations.demo import topics_by_slug
+from relations.models import Organisation, Project
 from visits.models import Gift, Participant, ProgrammeItem, Visit, local_datetime
 
 IN = Visit.Direction.INCOMING
@@ -42,14 +43,6 @@ ORGANISATIONS = {
 # The relations demo may call the Committee of the Regions by another slug.
 ORGANISATION_ALIASES = {"regionkommitten": ["europeiska-regionkommitten"]}
 
-TOPICS = {
-    "ostersjosamarbetet": ("Östersjösamarbetet", "Baltic Sea cooperation"),
-    "transport-och-infrastruktur": ("Transport och infrastruktur", "Transport and infrastructure"),
-    "sammanhallningspolitik": ("Sammanhållningspolitik", "Cohesion policy"),
-    "kompetensforsorjning": ("Kompetensförsörjning och livslångt lärande",
-                             "Skills and lifelong learning"),
-    "smarta-stader-och-regioner": ("Smarta städer och regioner", "Smart cities and regions"),
-}
 
 HOSTS_CHAIR = "Helena Lindqvist, regionstyrelsens ordförande"
 HOSTS_VICE = "Johan Berg, regionråd"
@@ -300,22 +293,11 @@ def _organisations():
     return found
 
 
-def _topics():
-    found = {}
-    for slug, (name, name_en) in TOPICS.items():
-        topic = Topic.objects.filter(slug=slug).first()
-        if topic is None:
-            topic, _created = Topic.objects.get_or_create(
-                name=name, defaults={"slug": slug, "name_en": name_en}
-            )
-        found[slug] = topic
-    return found
-
 
 def load():
     today = timezone.localdate()
     organisations = _organisations()
-    topics = _topics()
+    topics = topics_by_slug()
     project = Project.objects.filter(slug="green-corridor-baltic").first()
     for slug, row in VISITS.items():
         (direction, title, title_en, organisation, country, city, venue, offset, days,
