@@ -331,15 +331,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         "call",
         "status",
         "submitted_at",
-        "first_name",
-        "last_name",
-        "email",
-        "phone",
-        "university",
-        "programme",
-        "level",
-        "expected_graduation",
-        "languages",
+        *Application.PERSONAL_FIELDS,
         "cover_letter_text",
         "cv_link",
         "transcript_link",
@@ -354,18 +346,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         (
             _("Den sökande"),
             {
-                "fields": [
-                    "first_name",
-                    "last_name",
-                    "email",
-                    "phone",
-                    "university",
-                    "programme",
-                    "level",
-                    "expected_graduation",
-                    "languages",
-                    "language",
-                ]
+                "fields": [*Application.PERSONAL_FIELDS, "language"]
             },
         ),
         (_("Brev och filer"), {"fields": ["cover_letter_text", "cv_link", "transcript_link"]}),

@@ -25,15 +25,7 @@ class ApplicationForm(GuardedFormMixin, forms.ModelForm):
     class Meta:
         model = Application
         fields = [
-            "first_name",
-            "last_name",
-            "email",
-            "phone",
-            "university",
-            "programme",
-            "level",
-            "expected_graduation",
-            "languages",
+            *Application.PERSONAL_FIELDS,
             "cover_letter",
             "cv",
             "transcript",

@@ -242,6 +242,19 @@ class ApplicationQuerySet(models.QuerySet):
 class Application(models.Model):
     """A student's application to one call."""
 
+    # What the applicant tells about themselves (the form, the admin, the CSV export).
+    PERSONAL_FIELDS = [
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "university",
+        "programme",
+        "level",
+        "expected_graduation",
+        "languages",
+    ]
+
     class Level(models.TextChoices):
         BACHELOR = "bachelor", _("kandidatnivå")
         MASTER = "master", _("masternivå")

@@ -28,18 +28,7 @@ RECEIPT_SALT = "internships.receipt"
 WITHDRAW_SALT = "internships.withdraw"
 RECEIPT_MAX_AGE = 60 * 60 * 24 * 7
 
-APPLICANT_FIELDS = [
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "university",
-    "programme",
-    "level",
-    "expected_graduation",
-    "languages",
-    "cover_letter",
-]
+APPLICANT_FIELDS = [*Application.PERSONAL_FIELDS, "cover_letter"]
 
 
 class CallNotOpen(Exception):
