@@ -21,6 +21,7 @@ never read again and expire by themselves.
 
 import hashlib
 import logging
+import re
 
 from django.conf import settings
 from django.core.cache import cache
@@ -153,8 +154,13 @@ def is_cacheable_name(path):
     return name in CACHEABLE or namespace in CACHEABLE
 
 
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+
+
 def page_key(request, current_generation):
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    # GZipMiddleware (below this one) compresses for clients that accept it: one entry each.
+    encoding = "gzip" if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")) else ""
+    url = f"{encoding}:{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(url.encode()).hexdigest()
     return f"pagecache:{current_generation}:{digest}"
 

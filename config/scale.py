@@ -276,17 +276,15 @@ class Seeder:
                 author_name=f"{self.rng.choice(FIRST_NAMES)} {self.rng.choice(LAST_NAMES)}",
             ))
         with _search_indexes_rebuilt_after(NewsItem._meta.db_table):
-            created = self._bulk(NewsItem, rows)
+            created = self._copy(NewsItem, rows, key="slug")
         if topics:
             through = NewsItem.topics.through
             links = set()
             for item in created:
                 for topic in self.rng.sample(topics, k=min(len(topics), self.rng.randint(1, 2))):
                     links.add((item.pk, topic))
-            through.objects.bulk_create(
-                [through(newsitem_id=item, topic_id=topic) for item, topic in links],
-                batch_size=BATCH * 5,
-            )
+            self._copy(through, [through(newsitem_id=item, topic_id=topic)
+                                 for item, topic in links])
         # One item in ten has a translation: pair Swedish and English items both ways.
         swedish = [item.pk for item in created if item.language == "sv"]
         english = [item.pk for item in created if item.language == "en"]
@@ -299,6 +297,28 @@ class Seeder:
                     f"FROM (VALUES {values}) AS v(id, other) WHERE n.id = v.id"
                 )
         return len(created)
+
+    def _copy(self, model, rows, key=None):
+        """Insert ``rows`` with PostgreSQL's COPY (several times faster than INSERT for the
+        big tables); with ``key`` (a unique field), the rows get their primary keys back."""
+        if connection.vendor != "postgresql":
+            return self._bulk(model, rows)
+        fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+        columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+        table = connection.ops.quote_name(model._meta.db_table)
+        with connection.cursor() as cursor:
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row([
+                        field.get_db_prep_save(field.pre_save(row, True), connection)
+                        for field in fields
+                    ])
+        if key:
+            ids = dict(model.objects.filter(**{f"{key}__in": [getattr(row, key) for row in rows]})
+                       .values_list(key, "pk"))
+            for row in rows:
+                row.pk = ids[getattr(row, key)]
+        return rows
 
     def _bulk(self, model, rows):
         created = []

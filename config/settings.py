@@ -101,6 +101,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole public pages for anonymous visitors (config/cache.py); a hit skips what follows.
     "config.cache.PageCacheMiddleware",
+    # Compressed before storing, so a cached page is read, sent and stored at a fraction of
+    # its size. (Django adds random padding against BREACH.)
+    "django.middleware.gzip.GZipMiddleware",
     "csp.middleware.CSPMiddleware",
     "config.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

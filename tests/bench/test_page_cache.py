@@ -120,3 +120,16 @@ def test_every_sitemap_section_page_holds_at_most_10000_urls():
     for section, sitemap in collect_sitemaps().items():
         per_item = 2 if getattr(sitemap, "i18n", False) else 1
         assert sitemap.limit * per_item <= MAX_URLS_PER_SECTION_PAGE, section
+
+
+def test_compressed_and_plain_pages_are_stored_apart(client):
+    NewsItemFactory()
+    url = reverse("newsroom:list")
+    client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    compressed = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate")
+    assert compressed["X-Page-Cache"] == "hit"
+    assert compressed["Content-Encoding"] == "gzip"
+    plain = client.get(url)
+    assert plain["X-Page-Cache"] == "miss"
+    assert "Content-Encoding" not in plain
+    assert client.get(url)["X-Page-Cache"] == "hit"
