@@ -293,6 +293,8 @@ def bench_scale(scale, options, cache):
     for result in results:
         result["ratio"] = round(result["rps"] / baseline, 2) if baseline else None
     return {
+        # Other work on the machine shows here: the figures are only as quiet as the machine.
+        "load_average_after": [round(value, 2) for value in os.getloadavg()],
         "seed_seconds": seed_seconds,
         "seed": seed_output.strip().splitlines()[-1],
         "pages": results,
@@ -429,7 +431,8 @@ def judge(result, scale):
 
 def table(scale, data):
     lines = [
-        f"### {scale} ({data['seed']}; worker peak RSS {data['worker_peak_rss_mb']} MB)",
+        f"### {scale} ({data['seed']}; worker peak RSS {data['worker_peak_rss_mb']} MB; "
+        f"load average after: {', '.join(map(str, data['load_average_after']))})",
         "",
         "| page | req/s | p50 ms | p95 ms | p99 ms | × baseline | SQL/request | "
         "uncached render ms | target |",

@@ -306,13 +306,14 @@ class Seeder:
         fields = [field for field in model._meta.concrete_fields if not field.primary_key]
         columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
         table = connection.ops.quote_name(model._meta.db_table)
-        with connection.cursor() as cursor:
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row([
-                        field.get_db_prep_save(field.pre_save(row, True), connection)
-                        for field in fields
-                    ])
+        with connection.cursor() as cursor, cursor.cursor.copy(
+            f"COPY {table} ({columns}) FROM STDIN"
+        ) as copy:
+            for row in rows:
+                copy.write_row([
+                    field.get_db_prep_save(field.pre_save(row, True), connection)
+                    for field in fields
+                ])
         if key:
             ids = dict(model.objects.filter(**{f"{key}__in": [getattr(row, key) for row in rows]})
                        .values_list(key, "pk"))
