@@ -43,40 +43,37 @@ def pages():
     item = middle[min(count // 2, middle.count() - 1)] if middle.exists() else published.first()
     open_call = InternshipCall.objects.open(timezone.now()).order_by("closes_at").first()
 
+    def page(key, name, path, kind="page"):
+        return {"key": key, "name": name, "path": path, "kind": kind}
+
+    news_list = reverse("newsroom:list")
     result = [
-        {"name": "baseline (trivial view)", "path": "/bench/baseline", "kind": "baseline"},
-        {"name": "static file (CSS)", "path": staticfiles_storage.url("css/site.css"),
-         "kind": "static"},
-        {"name": "home", "path": reverse("home"), "kind": "page"},
-        {"name": "news list, page 1", "path": reverse("newsroom:list"), "kind": "page"},
-        {"name": f"news list, page {deep_page}",
-         "path": f"{reverse('newsroom:list')}?page={deep_page}", "kind": "page"},
-        {"name": "news search", "path": f"{reverse('newsroom:list')}?q=Havport",
-         "kind": "search"},
-        {"name": "news item", "path": item.get_absolute_url(), "kind": "page"},
-        {"name": "news RSS feed", "path": reverse("newsroom:feed-rss"), "kind": "feed"},
-        {"name": "internship calls", "path": reverse("internships:list"), "kind": "page"},
+        page("baseline", "baseline (trivial view)", "/bench/baseline", "baseline"),
+        page("static", "static file (CSS)", staticfiles_storage.url("css/site.css"), "static"),
+        page("home", "home", reverse("home")),
+        page("news-list", "news list, page 1", news_list),
+        page("news-list-deep", f"news list, page {deep_page}", f"{news_list}?page={deep_page}"),
+        page("news-search", "news search", f"{news_list}?q=Havport", "search"),
+        page("news-item", "news item", item.get_absolute_url()),
+        page("news-feed", "news RSS feed", reverse("newsroom:feed-rss"), "feed"),
+        page("calls", "internship calls", reverse("internships:list")),
     ]
     if open_call:
         result += [
-            {"name": "open call", "path": open_call.get_absolute_url(), "kind": "page"},
-            {"name": "application form", "path": open_call.get_apply_url(), "kind": "form"},
+            page("open-call", "open call", open_call.get_absolute_url()),
+            page("apply-form", "application form", open_call.get_apply_url(), "form"),
         ]
     result += [
-        {"name": "visits", "path": reverse("visits:list"), "kind": "page"},
-        {"name": "visits calendar (.ics)", "path": reverse("visits:calendar"), "kind": "feed"},
-        {"name": "organisations", "path": reverse("relations:organisation-list"),
-         "kind": "page"},
-        {"name": "sitemap index", "path": reverse("sitemap"), "kind": "sitemap"},
-        {"name": "sitemap: news items, section 1",
-         "path": reverse("sitemap-section", kwargs={"section": "news-items"}),
-         "kind": "sitemap"},
+        page("visits", "visits", reverse("visits:list")),
+        page("visits-ics", "visits calendar (.ics)", reverse("visits:calendar"), "feed"),
+        page("organisations", "organisations", reverse("relations:organisation-list")),
+        page("sitemap", "sitemap index", reverse("sitemap"), "sitemap"),
+        page("sitemap-news", "sitemap: news items, section 1",
+             reverse("sitemap-section", kwargs={"section": "news-items"}), "sitemap"),
     ]
     with contextlib.suppress(NoReverseMatch):
-        result.append(
-            {"name": "newsletter sign-up form", "path": reverse("newsroom:subscribe"),
-             "kind": "form"}
-        )
+        result.append(page("subscribe-form", "newsletter sign-up form",
+                           reverse("newsroom:subscribe"), "form"))
     return result
 
 

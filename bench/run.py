@@ -352,6 +352,11 @@ def run_lighthouse(server, page_list):
             and audit.get("scoreDisplayMode") in ("binary", "numeric")
         ]
         scores[page["name"]]["below_0.9"] = failing[:12]
+        scores[page["name"]]["errors"] = {
+            audit_id: audit.get("errorMessage", "")[:200]
+            for audit_id, audit in report["audits"].items()
+            if audit.get("scoreDisplayMode") == "error"
+        }
         say(f"  Lighthouse {page['name']}: {scores[page['name']]}")
     return scores
 
@@ -455,7 +460,8 @@ def scaling_table(results):
     small, large = results["scales"].get("small"), results["scales"].get("large")
     if not (small and large):
         return "", {}
-    by_name = {page["name"].split(",")[0] + page["kind"]: page for page in small["pages"]}
+    # The deep page's number differs between the scales; its place in the list does not.
+    by_name = {page["key"]: page for page in small["pages"]}
     lines = [
         "### Large vs small (how many times slower the large scale is)",
         "",
@@ -465,11 +471,11 @@ def scaling_table(results):
     ]
     scaling = {}
     for page in large["pages"]:
-        other = by_name.get(page["name"].split(",")[0] + page["kind"])
+        other = by_name.get(page["key"])
         if not other or not page["rps"]:
             continue
         slower = round(other["rps"] / page["rps"], 2)
-        scaling[page["name"]] = {
+        scaling[page["key"]] = {
             "throughput_slowdown": slower,
             "p95_ratio": round(page["p95_ms"] / other["p95_ms"], 2) if other["p95_ms"] else None,
             "uncached_render_ratio": round(page["render_ms"] / other["render_ms"], 2)
