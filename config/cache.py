@@ -141,6 +141,24 @@ def page_timeout(current_generation, now=None):
     return int(min(page_cache_seconds(), upcoming - now.timestamp()))
 
 
+def remember(name, compute):
+    """``compute()``, kept as long as a cached page would be: dropped when content is saved,
+    never kept past the next scheduled change. For the parts of a page that is rendered
+    every time (a search, a form) but that read the whole archive, such as a filter's
+    choices. Computed afresh every time when the page cache is off."""
+    if page_cache_seconds() <= 0:
+        return compute()
+    current_generation = generation()
+    key = f"pagecache:{current_generation}:value:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        timeout = page_timeout(current_generation)
+        if timeout > 0:
+            cache.set(key, value, timeout=timeout)
+    return value
+
+
 # The middleware ---------------------------------------------------------------------------
 
 

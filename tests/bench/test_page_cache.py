@@ -133,3 +133,26 @@ def test_compressed_and_plain_pages_are_stored_apart(client):
     assert plain["X-Page-Cache"] == "miss"
     assert "Content-Encoding" not in plain
     assert client.get(url)["X-Page-Cache"] == "hit"
+
+
+def test_remembered_values_are_dropped_with_the_pages():
+    calls = []
+
+    def years():
+        calls.append(1)
+        return [2026, 2025]
+
+    assert page_cache.remember("years", years) == [2026, 2025]
+    assert page_cache.remember("years", years) == [2026, 2025]
+    assert len(calls) == 1
+    NewsItemFactory()
+    page_cache.remember("years", years)
+    assert len(calls) == 2
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+def test_remembered_values_are_computed_every_time_when_the_cache_is_off():
+    calls = []
+    page_cache.remember("x", lambda: calls.append(1) or 1)
+    page_cache.remember("x", lambda: calls.append(1) or 1)
+    assert len(calls) == 2
