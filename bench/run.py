@@ -13,6 +13,7 @@ Run with the project's virtualenv: ``.venv/bin/python -m bench.run [--scales sma
 import argparse
 import contextlib
 import datetime
+import importlib.util
 import json
 import os
 import platform
@@ -569,7 +570,9 @@ def main(argv=None):
         if scaling_text:
             say("\n" + scaling_text)
         if not options.no_newsletter:
-            if newsletter_exists(options, cache):
+            if importlib.util.find_spec("aiosmtpd") is None:
+                say("\nNewsletter throughput skipped: pip install aiosmtpd (the SMTP sink).")
+            elif newsletter_exists(options, cache):
                 results["newsletter"] = bench_newsletter(options, cache)
             else:
                 say("\nNewsletter throughput skipped: newsroom has no newsletter (Delivery).")
