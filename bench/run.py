@@ -282,6 +282,8 @@ def bench_scale(scale, options, cache):
             measured = wrk(url, options.duration, options.connections, options.wrk_threads)
             measured.update(page)
             measured["status"] = status
+            # Peak memory so far: which page makes a worker grow shows where it jumps.
+            measured["worker_peak_rss_mb"] = server.peak_rss_mb()
             measured.update(queries.get(page["path"], {"queries": None, "render_ms": None}))
             if page["kind"] in ("baseline", "static"):
                 measured["queries"] = 0 if page["kind"] == "static" else measured["queries"]
@@ -446,8 +448,8 @@ def table(scale, data):
         f"load average after: {', '.join(map(str, data['load_average_after']))})",
         "",
         "| page | req/s | p50 ms | p95 ms | p99 ms | × baseline | SQL/request | "
-        "uncached render ms | target |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        "uncached render ms | worker peak MB so far | target |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for result in data["pages"]:
         verdict = judge(result, scale)
@@ -457,7 +459,8 @@ def table(scale, data):
             f"| {result['name']} | {result['rps']:.0f} | {result['p50_ms']} | "
             f"{result['p95_ms']} | {result['p99_ms']} | {result['ratio']} | "
             f"{result['queries'] if result['queries'] is not None else '–'} | "
-            f"{result['render_ms'] if result.get('render_ms') is not None else '–'} | {mark} |"
+            f"{result['render_ms'] if result.get('render_ms') is not None else '–'} | "
+            f"{result.get('worker_peak_rss_mb')} | {mark} |"
         )
     return "\n".join(lines)
 
