@@ -444,7 +444,7 @@ def judge(result, scale):
 
 def table(scale, data):
     lines = [
-        f"### {scale} ({data['seed']}; worker peak RSS {data['worker_peak_rss_mb']} MB; "
+        f"#### {scale} ({data['seed']}; worker peak RSS {data['worker_peak_rss_mb']} MB; "
         f"load average after: {', '.join(map(str, data['load_average_after']))})",
         "",
         "| page | req/s | p50 ms | p95 ms | p99 ms | × baseline | SQL/request | "
@@ -453,8 +453,14 @@ def table(scale, data):
     ]
     for result in data["pages"]:
         verdict = judge(result, scale)
-        mark = "baseline" if result["kind"] == "baseline" else ("missed: " + verdict
-                                                                if verdict else "met")
+        if result["kind"] == "baseline":
+            mark = "baseline"
+        elif verdict:
+            mark = "missed: " + verdict
+        elif result["kind"] in ("search", "form") and scale != "large":
+            mark = "(target at the large scale)"
+        else:
+            mark = "met"
         lines.append(
             f"| {result['name']} | {result['rps']:.0f} | {result['p50_ms']} | "
             f"{result['p95_ms']} | {result['p99_ms']} | {result['ratio']} | "
@@ -472,7 +478,7 @@ def scaling_table(results):
     # The deep page's number differs between the scales; its place in the list does not.
     by_name = {page["key"]: page for page in small["pages"]}
     lines = [
-        "### Large vs small (how many times slower the large scale is)",
+        "#### Large vs small (how many times slower the large scale is)",
         "",
         "| page | req/s small | req/s large | slower (throughput) | p95 small | p95 large | "
         "uncached render small → large ms | target ≤ 1.3 |",
