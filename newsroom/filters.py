@@ -6,6 +6,7 @@ from django.db.models import Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
 
+from config.cache import remember
 from newsroom import search
 from newsroom.models import NewsItem, current_language, years_with_news
 from relations.models import Topic
@@ -25,9 +26,14 @@ class TopicFilter(django_filters.ModelChoiceFilter):
 def topics_with_news(request):
     """Only topics that have published news on this site (no filter leading nowhere),
     in the alphabetical order of the page's language."""
-    topics = Topic.objects.filter(
-        news_items__in=NewsItem.objects.published().in_language()
-    ).distinct()
+    language = current_language()
+    # Which topics have news reads the whole archive: kept like a cached page (dropped when
+    # content is saved, never past the next scheduled publication).
+    topic_ids = remember(f"newsroom:topics-with-news:{language}", lambda: list(
+        Topic.objects.filter(news_items__in=NewsItem.objects.published().in_language(language))
+        .distinct().values_list("pk", flat=True)
+    ))
+    topics = Topic.objects.filter(pk__in=topic_ids)
     if current_language() == "en":
         return topics.order_by(Coalesce(NullIf("name_en", Value("")), "name"))
     return topics.order_by("name")
@@ -57,7 +63,9 @@ class NewsFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        years = years_with_news(NewsItem.objects.published().in_language())
+        language = current_language()
+        years = remember(f"newsroom:years-with-news:{language}", lambda: years_with_news(
+            NewsItem.objects.published().in_language(language)))
         self.filters["year"].extra["choices"] = [(year, str(year)) for year in years]
 
     def filter_search(self, queryset, name, value):

@@ -2,8 +2,9 @@
 the language(s) it exists in, with its translation as the hreflang alternate."""
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, Q
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from config.sitemaps import I18nSitemap, NamedPagesSitemap
 from newsroom.models import NewsItem, NewsletterIssue, years_with_news
@@ -39,15 +40,29 @@ class NewsItemSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        items = NewsItem.objects.published().select_related("translation").order_by(
-            "-publish_at", "-pk"
-        )
         # An English item whose Swedish original is public is listed with that original.
-        return [
-            item
-            for item in items
-            if not (item.language == "en" and item.public_translation is not None)
-        ]
+        # A queryset, not a list: each page of the section reads only its own rows.
+        now = timezone.now()
+        listed_with_original = Q(
+            language="en",
+            translation__status=NewsItem.Status.PUBLISHED,
+            translation__publish_at__lte=now,
+        )
+        return (
+            NewsItem.objects.published(now)
+            .exclude(listed_with_original)
+            .select_related("translation")
+            .defer("body", "body_html", "translation__body", "translation__body_html")
+            .order_by("-publish_at", "-pk")
+        )
+
+    def get_latest_lastmod(self):
+        # For the index: one aggregate instead of every item's lastmod in Python.
+        latest = NewsItem.objects.published().aggregate(
+            published=Max("publish_at"), updated=Max("updated_at")
+        )
+        moments = [moment for moment in latest.values() if moment is not None]
+        return max(moments) if moments else None
 
     def get_languages_for_item(self, item):
         return [version.language for version in self._versions(item)]
