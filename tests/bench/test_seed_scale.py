@@ -15,9 +15,8 @@ from visits.models import Visit
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_scale_refuses_anything_but_postgresql():
-    if connection.vendor == "postgresql":
-        pytest.skip("this run uses PostgreSQL")
+def test_seed_scale_refuses_anything_but_postgresql(monkeypatch):
+    monkeypatch.setattr(connection, "vendor", "sqlite")
     with pytest.raises(CommandError, match="PostgreSQL"):
         call_command("seed_scale", "--scale", "tiny")
 
