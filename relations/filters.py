@@ -16,17 +16,22 @@ def _localized_labels(form, *names):
         form.fields[name].label_from_instance = lambda obj: obj.display_name
 
 
-class OrganisationFilter(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(
-        label=_("Typ av organisation"), choices=Organisation.Kind.choices, empty_label=_("Alla")
-    )
-    topic = django_filters.ModelChoiceFilter(
+def topic_filter():
+    """Filter by a topic's slug (``?topic=bredband``), as the topic pages link to."""
+    return django_filters.ModelChoiceFilter(
         label=_("Prioriterad fråga"),
         field_name="topics",
         to_field_name="slug",
         queryset=Topic.objects.all(),
         empty_label=_("Alla"),
     )
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(
+        label=_("Typ av organisation"), choices=Organisation.Kind.choices, empty_label=_("Alla")
+    )
+    topic = topic_filter()
 
     class Meta:
         model = Organisation
@@ -44,13 +49,7 @@ class ProjectFilter(django_filters.FilterSet):
         queryset=Programme.objects.all(),
         empty_label=_("Alla"),
     )
-    topic = django_filters.ModelChoiceFilter(
-        label=_("Prioriterad fråga"),
-        field_name="topics",
-        to_field_name="slug",
-        queryset=Topic.objects.all(),
-        empty_label=_("Alla"),
-    )
+    topic = topic_filter()
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=Project.Status.choices, empty_label=_("Alla")
     )
