@@ -9,7 +9,7 @@ list grows with every app.
 from importlib import import_module
 from importlib.util import find_spec
 
-PORTAL_APPS = ["config", "relations", "visits", "newsroom", "internships"]
+PORTAL_APPS = ["portal", "relations", "visits", "newsroom", "internships"]
 
 
 def app_modules(name):

@@ -71,12 +71,12 @@ CSRF_TRUSTED_ORIGINS = _setting("CSRF_TRUSTED_ORIGINS", env.list, default=[])
 SITE_URL = _setting("SITE_URL", _site_url, default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
-    "config.apps.PortalConfig",
+    "portal.apps.PortalConfig",
     "relations",
     "visits",
     "newsroom",
     "internships",
-    "config.admin_site.PortalAdminConfig",
+    "portal.admin_site.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -99,13 +99,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Whole public pages for anonymous visitors (config/cache.py); a hit skips what follows.
-    "config.cache.PageCacheMiddleware",
+    # Whole public pages for anonymous visitors (portal/cache.py); a hit skips what follows.
+    "portal.cache.PageCacheMiddleware",
     # Compressed before storing, so a cached page is read, sent and stored at a fraction of
     # its size. (Django adds random padding against BREACH.)
     "django.middleware.gzip.GZipMiddleware",
     "csp.middleware.CSPMiddleware",
-    "config.middleware.PermissionsPolicyMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -133,7 +133,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "config.context_processors.site",
+                "portal.context_processors.site",
             ],
         },
     },
@@ -166,10 +166,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# The audit trail (config/audit.py): changes to these models are logged with who and when;
+# The audit trail (portal/audit.py): changes to these models are logged with who and when;
 # personal data is hidden in the log. Kept AUDIT_RETENTION_DAYS days.
 AUDIT_RETENTION_DAYS = _setting("AUDIT_RETENTION_DAYS", env.int, default=2 * 365)
-AUDITLOG_MASK_CALLABLE = "config.audit.hide_value"
+AUDITLOG_MASK_CALLABLE = "portal.audit.hide_value"
 AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "relations.Organisation",
     "relations.Membership",
@@ -322,7 +322,7 @@ LOGGING = {
 PORTAL_NAME = _("Externa relationer")
 PORTAL_ORGANISATION = "Västra Götalandsregionen"
 
-# Public forms (config/formguard.py): how long a form may stay open, and the rate limits
+# Public forms (portal/formguard.py): how long a form may stay open, and the rate limits
 # per scope as (attempts, seconds) per client address and per e-mail address.
 TRUSTED_PROXY_COUNT = AXES_IPWARE_PROXY_COUNT
 FORM_TOKEN_MAX_AGE = 60 * 60 * 24
@@ -346,6 +346,6 @@ NEWSLETTER_BATCH_SIZE = _setting("NEWSLETTER_BATCH_SIZE", env.int, default=100)
 NEWSLETTER_UNSUBSCRIBE_EMAIL = _setting("NEWSLETTER_UNSUBSCRIBE_EMAIL", env.str, default="")
 
 # bench (make bench): a trivial view at /bench/baseline, the framework's own ceiling, only
-# when asked for; and how long an anonymous page may be served from the cache (config/cache.py).
+# when asked for; and how long an anonymous page may be served from the cache (portal/cache.py).
 BENCH_BASELINE = _setting("BENCH_BASELINE", _strict_bool, default=False)
 PAGE_CACHE_SECONDS = _setting("PAGE_CACHE_SECONDS", env.int, default=0 if DEBUG else 300)

@@ -6,8 +6,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from config import twofactor, views
-from config.sitemaps import collect_sitemaps
+from portal import twofactor, views
+from portal.sitemaps import collect_sitemaps
 
 sitemaps = collect_sitemaps()
 

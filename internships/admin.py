@@ -17,7 +17,6 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from config import audit
 from internships import services
 from internships.models import (
     Application,
@@ -25,6 +24,7 @@ from internships.models import (
     CallStatistic,
     InternshipCall,
 )
+from portal import audit
 
 VIEW_APPLICATIONS = "internships.view_application"
 

@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from config.formguard import GuardedFormMixin
 from internships.models import COVER_LETTER_MAX_LENGTH, Application
 from internships.pdf import validate_pdf
+from portal.formguard import GuardedFormMixin
 
 
 class ApplicationForm(GuardedFormMixin, forms.ModelForm):

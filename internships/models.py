@@ -18,8 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.dates import add_months
-from config.i18n import localized
+from portal.dates import add_months
+from portal.i18n import localized
 
 COVER_LETTER_MAX_LENGTH = 5000
 # The version of the information text applicants confirm they have read; raise it whenever

@@ -3,9 +3,9 @@
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from config.privacy import PersonalRecord
 from internships import services
 from internships.models import Application
+from portal.privacy import PersonalRecord
 
 
 def find(email):

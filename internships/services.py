@@ -12,8 +12,6 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from config import audit
-from config.mail import queue_mail
 from internships.models import (
     INFORMATION_VERSION,
     Application,
@@ -21,6 +19,8 @@ from internships.models import (
     ReferenceCounter,
     file_storage,
 )
+from portal import audit
+from portal.mail import queue_mail
 
 logger = logging.getLogger("portal")
 

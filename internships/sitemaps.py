@@ -1,5 +1,5 @@
-from config.sitemaps import I18nSitemap, NamedPagesSitemap
 from internships.models import InternshipCall
+from portal.sitemaps import I18nSitemap, NamedPagesSitemap
 
 
 class InternshipListSitemap(NamedPagesSitemap):

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from config.i18n import localized
-from config.structured_data import json_ld
+from portal.i18n import localized
+from portal.structured_data import json_ld
 
 
 def job_posting(call, request):

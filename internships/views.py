@@ -13,9 +13,6 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from config import audit
-from config.formguard import GuardedFormViewMixin
-from config.i18n import localized
 from internships import services
 from internships.forms import ApplicationForm
 from internships.models import (
@@ -26,6 +23,9 @@ from internships.models import (
     retention_months,
 )
 from internships.structured_data import job_posting_json
+from portal import audit
+from portal.formguard import GuardedFormViewMixin
+from portal.i18n import localized
 
 
 class CallListView(ListView):

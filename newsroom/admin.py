@@ -14,9 +14,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from config import audit
 from newsroom import newsletter
 from newsroom.models import Delivery, IssueItem, NewsItem, NewsletterIssue, Subscriber
+from portal import audit
 
 
 class VisibilityFilter(admin.SimpleListFilter):

@@ -6,9 +6,9 @@ from django.db.models import Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
 
-from config.cache import remember
 from newsroom import search
 from newsroom.models import NewsItem, current_language, years_with_news
+from portal.cache import remember
 from relations.models import Topic
 
 

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from config.formguard import GuardedFormMixin
 from newsroom.newsletter import CONSENT_TEXT
+from portal.formguard import GuardedFormMixin
 
 
 class SubscribeForm(GuardedFormMixin, forms.Form):

@@ -10,7 +10,7 @@ Sending never loses or repeats a mail:
 - a delivery still "sending" when sending is resumed after a crash may or may not have gone
   out: it becomes "uncertain" and an editor decides (resend or mark as sent);
 - a failure is recorded on the delivery with its error, and the batch task is retried with
-  growing delays through ``config.mail.enqueue_retry``; a delivery is tried at most
+  growing delays through ``portal.mail.enqueue_retry``; a delivery is tried at most
   ``TASK_MAX_ATTEMPTS`` times.
 """
 
@@ -32,9 +32,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
-from config import audit
-from config.cache import invalidate as invalidate_page_cache
-from config.mail import enqueue_retry, queue_mail, render_text
 from newsroom.models import (
     Delivery,
     NewsletterIssue,
@@ -42,6 +39,9 @@ from newsroom.models import (
     SuppressedAddress,
     suppression_hash,
 )
+from portal import audit
+from portal.cache import invalidate as invalidate_page_cache
+from portal.mail import enqueue_retry, queue_mail, render_text
 
 logger = logging.getLogger("portal")
 

@@ -5,9 +5,9 @@ the address stays, so that the address is never mailed again."""
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from config.privacy import PersonalRecord
 from newsroom import newsletter
 from newsroom.models import Subscriber
+from portal.privacy import PersonalRecord
 
 
 def _when(value):

@@ -6,8 +6,8 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from config.sitemaps import I18nSitemap, NamedPagesSitemap
 from newsroom.models import NewsItem, NewsletterIssue, years_with_news
+from portal.sitemaps import I18nSitemap, NamedPagesSitemap
 from relations.models import Topic
 
 

@@ -20,13 +20,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from config.formguard import GuardedFormViewMixin
-from config.pagination import ForgivingPaginationMixin
-from config.structured_data import json_ld
 from newsroom import newsletter
 from newsroom.filters import NewsFilter
 from newsroom.forms import SubscribeForm
 from newsroom.models import IssueItem, NewsItem, NewsletterIssue, Subscriber, current_language
+from portal.formguard import GuardedFormViewMixin
+from portal.pagination import ForgivingPaginationMixin
+from portal.structured_data import json_ld
 from relations.models import Topic
 from visits.models import Visit
 

@@ -2,7 +2,7 @@
 
 Every model has ``search_fields``, since the other apps' admins use autocomplete on
 topics, organisations, offices, programmes, projects and contacts. Who may edit is
-decided by the model permissions that config/roles.py gives each group.
+decided by the model permissions that portal/roles.py gives each group.
 """
 
 from django.contrib import admin

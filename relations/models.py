@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from config.i18n import localized
+from portal.i18n import localized
 
 
 class Topic(models.Model):

@@ -6,7 +6,7 @@ cannot reach the sitemap.
 
 from django.urls import reverse
 
-from config.sitemaps import I18nSitemap
+from portal.sitemaps import I18nSitemap
 from relations.models import Organisation, Programme, Project, Topic
 
 LIST_PAGES = [

@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from config.pagination import ForgivingPaginationMixin
+from portal.pagination import ForgivingPaginationMixin
 from relations import services
 from relations.filters import OrganisationFilter, ProjectFilter
 from relations.models import Contact, Membership, Office, Organisation, Programme, Project, Topic

@@ -32,6 +32,12 @@ def require_postgres():
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    # The production hasher is slow on purpose; tests log in hundreds of times.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     # Rate limits and cached pages live in the cache: no test sees another's.
     cache.clear()

@@ -21,8 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
-from config.dates import add_months
-from config.i18n import localized
+from portal.dates import add_months
+from portal.i18n import localized
 from relations.models import Organisation, Project, Topic
 
 DELEGATION_SIZE_MAX = 200

@@ -3,8 +3,8 @@
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from config import audit
-from config.privacy import PersonalRecord
+from portal import audit
+from portal.privacy import PersonalRecord
 from visits.models import Participant, Visit
 
 

@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone, translation
 from icalendar import Calendar, Event
 
-from config.i18n import localized
-from config.mail import queue_mail
+from portal.i18n import localized
+from portal.mail import queue_mail
 from visits.models import CalendarFeedToken, Participant, Visit, local_datetime
 
 # Request hours used for proposed dates, which the form asks for as days.

@@ -1,4 +1,4 @@
-from config.sitemaps import I18nSitemap, NamedPagesSitemap
+from portal.sitemaps import I18nSitemap, NamedPagesSitemap
 from visits.models import Visit
 
 

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView, View
 from django_filters.views import FilterView
 
-from config.formguard import GuardedFormViewMixin
-from config.i18n import localized
-from config.pagination import ForgivingPaginationMixin
-from config.structured_data import json_ld
+from portal.formguard import GuardedFormViewMixin
+from portal.i18n import localized
+from portal.pagination import ForgivingPaginationMixin
+from portal.structured_data import json_ld
 from visits import services
 from visits.filters import PublicVisitFilter
 from visits.forms import VisitRequestForm

@@ -1,4 +1,4 @@
-"""The page cache (config/cache.py): what is stored, for how long, and when it is dropped."""
+"""The page cache (portal/cache.py): what is stored, for how long, and when it is dropped."""
 
 import datetime
 
@@ -7,11 +7,11 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from config import cache as page_cache
-from config.sitemaps import MAX_URLS_PER_SECTION_PAGE, collect_sitemaps
 from internships.factories import InternshipCallFactory
 from newsroom.factories import NewsItemFactory
 from newsroom.models import NewsItem
+from portal import cache as page_cache
+from portal.sitemaps import MAX_URLS_PER_SECTION_PAGE, collect_sitemaps
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 

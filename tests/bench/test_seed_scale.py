@@ -5,10 +5,10 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.urls import reverse
 
-from config.scale import SCALES, subscriber_model
 from internships.models import Application, CallStatistic, InternshipCall
 from newsroom.models import NewsItem
 from newsroom.search import search
+from portal.scale import SCALES, subscriber_model
 from relations.models import Organisation
 from visits.models import Visit
 

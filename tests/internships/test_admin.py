@@ -11,10 +11,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from config import audit
-from config.roles import EDITORS, RECRUITERS
 from internships.factories import ApplicationFactory
 from internships.models import Application
+from portal import audit
+from portal.roles import EDITORS, RECRUITERS
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from auditlog.models import LogEntry
 from django.urls import reverse
 
-from config.roles import EDITORS, RECRUITERS
+from portal.roles import EDITORS, RECRUITERS
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from config.roles import EDITORS
 from newsroom.factories import DraftFactory, NewsItemFactory
 from newsroom.models import NewsItem
+from portal.roles import EDITORS
 
 pytestmark = pytest.mark.django_db
 

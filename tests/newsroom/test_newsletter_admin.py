@@ -6,8 +6,6 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from config import audit
-from config.roles import EDITORS
 from newsroom import newsletter
 from newsroom.factories import (
     NewsItemFactory,
@@ -16,6 +14,8 @@ from newsroom.factories import (
     SubscriberFactory,
 )
 from newsroom.models import Delivery, NewsletterIssue, Subscriber, SuppressedAddress
+from portal import audit
+from portal.roles import EDITORS
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from config import privacy
 from newsroom import newsletter
 from newsroom.factories import (
     EnglishNewsItemFactory,
@@ -14,6 +13,7 @@ from newsroom.factories import (
     SubscriberFactory,
 )
 from newsroom.models import NewsletterIssue, Subscriber, SuppressedAddress
+from portal import privacy
 
 pytestmark = pytest.mark.django_db
 

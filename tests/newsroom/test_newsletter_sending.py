@@ -6,7 +6,6 @@ from collections import Counter
 import pytest
 from django.core import mail
 
-from config import roles
 from newsroom import newsletter
 from newsroom.factories import (
     NewsItemFactory,
@@ -15,6 +14,7 @@ from newsroom.factories import (
     SubscriberFactory,
 )
 from newsroom.models import Delivery, NewsletterIssue, Subscriber, suppression_hash
+from portal import roles
 from tests.newsroom.mailbackends import ScriptedBackend, WorkerDied
 
 pytestmark = pytest.mark.django_db

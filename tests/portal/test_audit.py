@@ -8,7 +8,7 @@ from auditlog.models import LogEntry
 from django.conf import settings
 from django.utils import timezone
 
-from config import audit
+from portal import audit
 from relations.factories import OrganisationFactory
 from visits.factories import ParticipantFactory
 

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from config.backup import BackupError, connection_arguments, row_counts
+from portal.backup import BackupError, connection_arguments, row_counts
 
 RESTORE_DB = "portal_restore_check"
 

@@ -1,6 +1,6 @@
 from django.utils import timezone
 
-from config.dates import add_months
+from portal.dates import add_months
 
 
 def test_add_months_clamps_to_the_end_of_the_month():

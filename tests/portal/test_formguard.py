@@ -7,9 +7,9 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import RequestFactory
 
-from config import formguard
-from config.mail import queue_mail
-from config.models import FormSubmission
+from portal import formguard
+from portal.mail import queue_mail
+from portal.models import FormSubmission
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.portal.formguard_urls")]
 
@@ -140,7 +140,7 @@ def test_a_failing_mail_server_is_retried_a_bounded_number_of_times(
     settings.EMAIL_BACKEND = f"{__name__}.FlakyBackend"
     settings.TASK_MAX_ATTEMPTS = 4
     FlakyBackend.failures, FlakyBackend.calls = failures, 0
-    from config.mail import send_mail
+    from portal.mail import send_mail
 
     send_mail.enqueue(subject="Hej", body="Text", to=["a@example.se"])
     assert len(mail.outbox) == delivered
@@ -150,7 +150,7 @@ def test_a_failing_mail_server_is_retried_a_bounded_number_of_times(
 def test_with_the_database_queue_a_retry_waits_longer_each_time(settings):
     from django_tasks_db.models import DBTaskResult
 
-    from config.mail import send_mail
+    from portal.mail import send_mail
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.EMAIL_BACKEND = f"{__name__}.FlakyBackend"

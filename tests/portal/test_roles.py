@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from config import roles
+from portal import roles
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from config import roles
+from portal import roles
 from relations.factories import (
     MembershipFactory,
     OrganisationFactory,

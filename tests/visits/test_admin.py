@@ -4,7 +4,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from config import roles
+from portal import roles
 from visits.factories import (
     GiftFactory,
     ParticipantFactory,

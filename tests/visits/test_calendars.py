@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from icalendar import Calendar
 
-from config import roles
+from portal import roles
 from visits import services
 from visits.factories import ProgrammeItemFactory, VisitFactory, in_days
 from visits.models import CalendarFeedToken, Visit

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from config import roles
+from portal import roles
 from relations.factories import OrganisationFactory, TopicFactory
 from visits.factories import ParticipantFactory, ProgrammeItemFactory, VisitFactory, in_days
 from visits.models import Visit

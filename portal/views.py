@@ -11,8 +11,8 @@ from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from config.context_processors import site
 from config.registry import app_modules
+from portal.context_processors import site
 
 logger = logging.getLogger("portal")
 

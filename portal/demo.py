@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 
-from config import roles
+from portal import roles
 
 DEMO_PASSWORD = "demo-lösenord-2026"  # noqa: S105 - development only, never created in production
 

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from config.scale import SCALES, Scale, Seeder, database_is_empty
+from portal.scale import SCALES, Scale, Seeder, database_is_empty
 
 
 class Command(BaseCommand):

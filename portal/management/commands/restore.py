@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
-from config.backup import BackupError, restore
+from portal.backup import BackupError, restore
 
 
 class Command(BaseCommand):

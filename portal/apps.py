@@ -6,12 +6,12 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     """What belongs to the whole site: layout, static pages, roles, demo and periodic jobs."""
 
-    name = "config"
+    name = "portal"
     label = "portal"
     verbose_name = _("Portalen")
 
     def ready(self):
-        from config import cache, roles
+        from portal import cache, roles
 
         # After every migrate, so that models added later get their group permissions too.
         post_migrate.connect(roles.sync_groups, dispatch_uid="portal.sync_groups")

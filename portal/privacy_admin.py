@@ -14,7 +14,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from config import audit, privacy
+from portal import audit, privacy
 
 
 class EmailForm(forms.Form):

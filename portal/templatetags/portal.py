@@ -3,8 +3,8 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
-from config import i18n
 from config.registry import app_modules
+from portal import i18n
 
 register = template.Library()
 

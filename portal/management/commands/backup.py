@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
-from config.backup import BackupError, backup
+from portal.backup import BackupError, backup
 
 
 class Command(BaseCommand):

@@ -22,7 +22,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.models import FormSubmission
+from portal.models import FormSubmission
 
 logger = logging.getLogger("portal")
 

@@ -20,7 +20,7 @@ class PortalAdminSite(admin.AdminSite):
     index_title = _("Administration")
 
     def get_urls(self):
-        from config.privacy_admin import personal_data_view
+        from portal.privacy_admin import personal_data_view
 
         own = [
             path(
@@ -45,4 +45,4 @@ class PortalAdminSite(admin.AdminSite):
 
 
 class PortalAdminConfig(AdminConfig):
-    default_site = "config.admin_site.PortalAdminSite"
+    default_site = "portal.admin_site.PortalAdminSite"
