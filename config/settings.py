@@ -99,8 +99,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Whole public pages for anonymous visitors (portal/cache.py); a hit skips what follows.
-    "portal.cache.PageCacheMiddleware",
+    # Whole public pages for anonymous visitors (portal/page_cache.py); a hit skips what follows.
+    "portal.page_cache.PageCacheMiddleware",
     # Compressed before storing, so a cached page is read, sent and stored at a fraction of
     # its size. (Django adds random padding against BREACH.)
     "django.middleware.gzip.GZipMiddleware",
@@ -322,7 +322,7 @@ LOGGING = {
 PORTAL_NAME = _("Externa relationer")
 PORTAL_ORGANISATION = "Västra Götalandsregionen"
 
-# Public forms (portal/formguard.py): how long a form may stay open, and the rate limits
+# Public forms (portal/form_protection.py): how long a form may stay open, and the rate limits
 # per scope as (attempts, seconds) per client address and per e-mail address.
 TRUSTED_PROXY_COUNT = AXES_IPWARE_PROXY_COUNT
 FORM_TOKEN_MAX_AGE = 60 * 60 * 24
@@ -345,7 +345,7 @@ INTERNSHIP_RETENTION_MONTHS = _setting("INTERNSHIP_RETENTION_MONTHS", env.int, d
 NEWSLETTER_BATCH_SIZE = _setting("NEWSLETTER_BATCH_SIZE", env.int, default=100)
 NEWSLETTER_UNSUBSCRIBE_EMAIL = _setting("NEWSLETTER_UNSUBSCRIBE_EMAIL", env.str, default="")
 
-# bench (make bench): a trivial view at /bench/baseline, the framework's own ceiling, only
-# when asked for; and how long an anonymous page may be served from the cache (portal/cache.py).
+# bench (make bench): a trivial view at /bench/baseline, the framework's own ceiling, only when
+# asked for; and how long an anonymous page may be served from the cache (portal/page_cache.py).
 BENCH_BASELINE = _setting("BENCH_BASELINE", _strict_bool, default=False)
 PAGE_CACHE_SECONDS = _setting("PAGE_CACHE_SECONDS", env.int, default=0 if DEBUG else 300)

@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from portal import twofactor, views
+from portal import two_factor, views
 from portal.sitemaps import collect_sitemaps
 
 sitemaps = collect_sitemaps()
@@ -48,9 +48,9 @@ urlpatterns += i18n_patterns(
         name="personal-data",
     ),
     path(_("kontakt/"), views.StaticPageView.as_view(page="contact"), name="contact"),
-    path(_("konto/logga-in/"), twofactor.StaffLoginView.as_view(), name="staff-login"),
-    path(_("konto/tvafaktor/"), twofactor.VerifyView.as_view(), name="two-factor-verify"),
-    path(_("konto/tvafaktor/aktivera/"), twofactor.EnrolView.as_view(), name="two-factor-enrol"),
+    path(_("konto/logga-in/"), two_factor.StaffLoginView.as_view(), name="staff-login"),
+    path(_("konto/tvafaktor/"), two_factor.VerifyView.as_view(), name="two-factor-verify"),
+    path(_("konto/tvafaktor/aktivera/"), two_factor.EnrolView.as_view(), name="two-factor-enrol"),
     path(_("nyheter/"), include("newsroom.urls")),
     path(_("besok/"), include("visits.urls")),
     path(_("praktik/"), include("internships.urls")),

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from internships.models import COVER_LETTER_MAX_LENGTH, Application
 from internships.pdf import validate_pdf
-from portal.formguard import GuardedFormMixin
+from portal.form_protection import GuardedFormMixin
 
 
 class ApplicationForm(GuardedFormMixin, forms.ModelForm):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from internships import services
 from internships.models import Application
-from portal.privacy import PersonalRecord
+from portal.personal_data_requests import PersonalRecord
 
 
 def find(email):

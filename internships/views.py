@@ -24,7 +24,7 @@ from internships.models import (
 )
 from internships.structured_data import job_posting_json
 from portal import audit
-from portal.formguard import GuardedFormViewMixin
+from portal.form_protection import GuardedFormViewMixin
 from portal.i18n import localized
 
 

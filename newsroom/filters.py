@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom import search
 from newsroom.models import NewsItem, current_language, years_with_news
-from portal.cache import remember
+from portal.page_cache import remember
 from relations.models import Topic
 
 

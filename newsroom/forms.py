@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.newsletter import CONSENT_TEXT
-from portal.formguard import GuardedFormMixin
+from portal.form_protection import GuardedFormMixin
 
 
 class SubscribeForm(GuardedFormMixin, forms.Form):

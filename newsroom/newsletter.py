@@ -40,8 +40,8 @@ from newsroom.models import (
     suppression_hash,
 )
 from portal import audit
-from portal.cache import invalidate as invalidate_page_cache
 from portal.mail import enqueue_retry, queue_mail, render_text
+from portal.page_cache import invalidate as invalidate_page_cache
 
 logger = logging.getLogger("portal")
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from newsroom import newsletter
 from newsroom.models import Subscriber
-from portal.privacy import PersonalRecord
+from portal.personal_data_requests import PersonalRecord
 
 
 def _when(value):

@@ -24,7 +24,7 @@ from newsroom import newsletter
 from newsroom.filters import NewsFilter
 from newsroom.forms import SubscribeForm
 from newsroom.models import IssueItem, NewsItem, NewsletterIssue, Subscriber, current_language
-from portal.formguard import GuardedFormViewMixin
+from portal.form_protection import GuardedFormViewMixin
 from portal.pagination import ForgivingPaginationMixin
 from portal.structured_data import json_ld
 from relations.models import Topic

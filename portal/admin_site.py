@@ -20,7 +20,7 @@ class PortalAdminSite(admin.AdminSite):
     index_title = _("Administration")
 
     def get_urls(self):
-        from portal.privacy_admin import personal_data_view
+        from portal.personal_data_admin import personal_data_view
 
         own = [
             path(

@@ -11,9 +11,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portalen")
 
     def ready(self):
-        from portal import cache, roles
+        from portal import page_cache, roles
 
         # After every migrate, so that models added later get their group permissions too.
         post_migrate.connect(roles.sync_groups, dispatch_uid="portal.sync_groups")
         # Saved content makes cached pages out of date, whichever process saves it.
-        cache.connect_signals()
+        page_cache.connect_signals()

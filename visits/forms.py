@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from portal.formguard import GuardedFormMixin
+from portal.form_protection import GuardedFormMixin
 from relations.models import Topic
 from visits.models import DELEGATION_SIZE_MAX
 

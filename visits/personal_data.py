@@ -4,7 +4,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from portal import audit
-from portal.privacy import PersonalRecord
+from portal.personal_data_requests import PersonalRecord
 from visits.models import Participant, Visit
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView, View
 from django_filters.views import FilterView
 
-from portal.formguard import GuardedFormViewMixin
+from portal.form_protection import GuardedFormViewMixin
 from portal.i18n import localized
 from portal.pagination import ForgivingPaginationMixin
 from portal.structured_data import json_ld

@@ -13,7 +13,7 @@ from newsroom.factories import (
     SubscriberFactory,
 )
 from newsroom.models import NewsletterIssue, Subscriber, SuppressedAddress
-from portal import privacy
+from portal import personal_data_requests
 
 pytestmark = pytest.mark.django_db
 
@@ -125,7 +125,7 @@ def swedish():
 def test_a_subscriber_is_found_and_always_erasable_and_stays_suppressed(admin_user, swedish):
     subscriber = SubscriberFactory(email="anna.berg@example.se")
     issue = sent_issue()
-    records = [r for r in privacy.find("ANNA.BERG@example.se")
+    records = [r for r in personal_data_requests.find("ANNA.BERG@example.se")
                if r.kind == "Prenumeration på nyhetsbrevet"]
     assert len(records) == 1
     record = records[0]

@@ -7,11 +7,11 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import RequestFactory
 
-from portal import formguard
+from portal import form_protection
 from portal.mail import queue_mail
 from portal.models import FormSubmission
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.portal.formguard_urls")]
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.portal.form_protection_urls")]
 
 
 def fresh_form(client):
@@ -93,13 +93,13 @@ def test_too_many_submissions_for_one_email_get_429(client, settings):
 def test_client_address_trusts_only_the_configured_proxies(settings, proxies, forwarded, expected):
     settings.TRUSTED_PROXY_COUNT = proxies
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
-    assert formguard.client_address(request) == expected
+    assert form_protection.client_address(request) == expected
 
 
 def test_expired_tokens_are_purged(settings, client):
     client.post("/form/", fresh_form(client))
     settings.FORM_TOKEN_MAX_AGE = -1
-    assert formguard.purge_old_submissions() == "1 expired form tokens removed"
+    assert form_protection.purge_old_submissions() == "1 expired form tokens removed"
     assert not FormSubmission.objects.exists()
 
 

@@ -8,7 +8,7 @@ from django.urls import path
 from django.views.generic import FormView
 
 from config import urls as site_urls
-from portal.formguard import GuardedFormMixin, GuardedFormViewMixin
+from portal.form_protection import GuardedFormMixin, GuardedFormViewMixin
 
 PAGE = engines["django"].from_string(
     '<form method="post">{% csrf_token %}{% include "includes/form.html" %}</form>'

@@ -14,7 +14,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal import audit, privacy
+from portal import audit, personal_data_requests
 
 
 class EmailForm(forms.Form):
@@ -31,7 +31,7 @@ def personal_data_view(request, admin_site):
         form = EmailForm(request.POST)
         if form.is_valid():
             email = form.cleaned_data["email"]
-            erased, kept = privacy.erase(email, request.user)
+            erased, kept = personal_data_requests.erase(email, request.user)
             messages.success(
                 request,
                 _("%(erased)d uppgifter raderade, %(kept)d sparas av skälen som anges.")
@@ -40,7 +40,7 @@ def personal_data_view(request, admin_site):
             return redirect(f"{reverse('admin:personal-data')}?{urlencode({'email': email})}")
     else:
         form = EmailForm(request.GET or None)
-    records = privacy.find(form.cleaned_data["email"]) if form.is_valid() else None
+    records = personal_data_requests.find(form.cleaned_data["email"]) if form.is_valid() else None
     if records is not None and request.GET.get("format") in ("json", "extract"):
         audit.record_many("exported", [r.obj for r in records], user=request.user,
                           detail=_("registerutdrag"))

@@ -81,7 +81,7 @@ def test_a_device_code_opens_the_admin(client, staff_user):
 
 
 def test_a_backup_code_works_once(client, staff_user):
-    from portal.twofactor import issue_backup_codes
+    from portal.two_factor import issue_backup_codes
 
     TOTPDevice.objects.create(user=staff_user, name="Telefon", confirmed=True)
     code = issue_backup_codes(staff_user)[0]

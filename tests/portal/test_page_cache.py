@@ -1,4 +1,4 @@
-"""The page cache (portal/cache.py): what is stored, for how long, and when it is dropped."""
+"""The page cache (portal/page_cache.py): what is stored, for how long, and when it is dropped."""
 
 import datetime
 
@@ -10,7 +10,7 @@ from django.utils import timezone
 from internships.factories import InternshipCallFactory
 from newsroom.factories import NewsItemFactory
 from newsroom.models import NewsItem
-from portal import cache as page_cache
+from portal import page_cache as page_cache
 from portal.sitemaps import MAX_URLS_PER_SECTION_PAGE, collect_sitemaps
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
