@@ -3,60 +3,77 @@
 The cache is Django's (``CACHE_URL``: Redis in production, shared by every web machine;
 local memory by default). What is cached, and for how long:
 
-- only pages named in ``CACHEABLE`` (public lists, details, feeds, calendars, sitemaps), only
-  GET, only for a visitor with no session or message cookie, only a 200 that sets no cookie,
-  used no CSRF token and does not forbid caching (``never_cache``). So a form page (CSRF
-  token), a receipt or a staff page is never stored, and a page never carries one visitor's
-  data to another;
+- only pages an app names in its ``caching.CACHEABLE_URL_NAMES`` (public lists, details,
+  feeds, calendars, sitemaps), only GET, only for a visitor with no session or message
+  cookie, only a 200 that sets no cookie, used no CSRF token and does not forbid caching
+  (``never_cache``). So a form page (CSRF token), a receipt or a staff page is never
+  stored, and a page never carries one visitor's data to another;
 - at most ``PAGE_CACHE_SECONDS`` (300; 0 turns the cache off, the default when DEBUG is on),
-  and never past the next scheduled change: the next publication of a news item, the next
-  call opening or closing, the next public visit ending. A scheduled item appears on time.
+  and never past the next scheduled change, which each app's ``caching.next_change(now)``
+  names: the next publication of a news item, the next call opening or closing, the next
+  public visit ending. A scheduled item appears on time.
 
 Invalidation: every page key contains a generation number kept in the cache. It moves on
 when public content is saved or deleted (model signals, any process, any machine sharing
-the cache) and after any successful POST by a logged-in staff member (the admin, including
-actions that write with ``QuerySet.update()`` and send no signal). Old entries are then
-never read again and expire by themselves.
+the cache): a row of any app with a caching module, unless the app lists its model in
+``caching.PRIVATE_MODELS``. It also moves on after any successful POST by a logged-in staff
+member (the admin, including actions that write with ``QuerySet.update()`` and send no
+signal). Old entries are then never read again and expire by themselves.
 """
 
+import functools
 import hashlib
 import logging
 import re
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
+from config.registry import app_modules
+
 logger = logging.getLogger("portal")
 
 GENERATION_KEY = "pagecache:generation"
 
-# Public pages by URL name ("namespace:name"); a namespace alone ("relations:") means all of
-# its pages. New pages are not cached until named here.
-CACHEABLE = {
-    "home", "about", "accessibility", "personal-data", "contact", "robots", "security-txt",
-    "sitemap", "sitemap-section",
-    "newsroom:list", "newsroom:topic", "newsroom:year", "newsroom:detail",
-    "newsroom:feed-rss", "newsroom:feed-atom", "newsroom:topic-feed-rss",
-    "newsroom:topic-feed-atom", "newsroom:newsletter-archive", "newsroom:newsletter-issue",
-    "visits:list", "visits:detail", "visits:calendar", "visits:visit-ics",
-    "internships:list", "internships:detail", "internships:feed", "internships:deadlines-ics",
-    "relations:",
-}
 # Query parameters whose pages are rendered every time: a free-text search makes a new
 # page per visitor, which would only crowd out the pages that are read again.
 UNCACHED_PARAMETERS = {"q"}
 
-# Models whose rows never show on a public page: saving them leaves the cache alone.
-PRIVATE_MODELS = {
-    "internships.application", "internships.applicationstatuschange",
-    "internships.referencecounter", "internships.callstatistic",
-    "newsroom.subscriber", "newsroom.suppressedaddress", "newsroom.delivery",
-    "visits.participant", "visits.statuschange", "visits.gift",
-}
-CONTENT_APPS = {"relations", "visits", "newsroom", "internships"}
+
+# What the apps declare ---------------------------------------------------------------------
+
+
+@functools.cache
+def caching_modules():
+    """Each app's ``caching`` module (see config/registry.py), found once per process."""
+    return tuple(app_modules("caching"))
+
+
+@functools.cache
+def cacheable_url_names():
+    """Public pages by URL name ("namespace:name"); a namespace alone ("relations:") means
+    all of its pages. A new page is not cached until its app names it."""
+    return frozenset().union(*(module.CACHEABLE_URL_NAMES for module in caching_modules()))
+
+
+@functools.cache
+def content_apps():
+    """Labels of the apps whose rows may show on a cached page: those with a caching module."""
+    return frozenset(
+        apps.get_containing_app_config(module.__name__).label for module in caching_modules()
+    )
+
+
+@functools.cache
+def private_models():
+    """Models whose rows never show on a public page: saving them leaves the cache alone."""
+    return frozenset().union(
+        *(getattr(module, "PRIVATE_MODELS", ()) for module in caching_modules())
+    )
 
 
 def page_cache_seconds():
@@ -87,8 +104,8 @@ def invalidate():
 
 
 def _content_changed(sender, **kwargs):
-    label = sender._meta.label_lower
-    if sender._meta.app_label in CONTENT_APPS and label not in PRIVATE_MODELS:
+    meta = sender._meta
+    if meta.app_label in content_apps() and meta.label_lower not in private_models():
         invalidate()
 
 
@@ -109,23 +126,11 @@ def connect_signals():
 
 def next_scheduled_change(now=None):
     """The next moment a public page changes by the clock alone, or None."""
-    from internships.models import InternshipCall
-    from newsroom.models import NewsItem
-    from visits.models import Visit
-
     now = now or timezone.now()
     moments = [
-        NewsItem.objects.filter(status=NewsItem.Status.PUBLISHED, publish_at__gt=now)
-        .order_by("publish_at").values_list("publish_at", flat=True).first(),
-        InternshipCall.objects.upcoming(now).order_by("opens_at")
-        .values_list("opens_at", flat=True).first(),
-        InternshipCall.objects.open(now).order_by("closes_at")
-        .values_list("closes_at", flat=True).first(),
-        Visit.objects.public().filter(ends_at__gte=now).order_by("ends_at")
-        .values_list("ends_at", flat=True).first(),
+        module.next_change(now) for module in caching_modules() if hasattr(module, "next_change")
     ]
-    moments = [moment for moment in moments if moment is not None]
-    return min(moments) if moments else None
+    return min((moment for moment in moments if moment is not None), default=None)
 
 
 def page_timeout(current_generation, now=None):
@@ -169,7 +174,7 @@ def is_cacheable_name(path):
         return False
     name = match.view_name
     namespace = name.split(":", 1)[0] + ":" if ":" in name else None
-    return name in CACHEABLE or namespace in CACHEABLE
+    return name in cacheable_url_names() or namespace in cacheable_url_names()
 
 
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")

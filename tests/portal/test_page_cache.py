@@ -3,12 +3,13 @@
 import datetime
 
 import pytest
+from django.apps import apps
 from django.test import Client, override_settings
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from internships.factories import InternshipCallFactory
-from newsroom.factories import NewsItemFactory
+from newsroom.factories import NewsItemFactory, SubscriberFactory
 from newsroom.models import NewsItem
 from portal import page_cache as page_cache
 from portal.sitemaps import MAX_URLS_PER_SECTION_PAGE, collect_sitemaps
@@ -44,6 +45,29 @@ def test_saving_content_drops_the_cached_pages(client):
     response = client.get(reverse("newsroom:list"))
     assert response["X-Page-Cache"] == "miss"
     assert "Efter ändringen" in response.content.decode()
+
+
+def test_saving_a_row_no_page_shows_keeps_the_cached_pages(client):
+    NewsItemFactory()
+    client.get(reverse("newsroom:list"))
+    SubscriberFactory()
+    assert client.get(reverse("newsroom:list"))["X-Page-Cache"] == "hit"
+
+
+def url_names(patterns, namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield inner
+            yield from url_names(pattern.url_patterns, inner)
+        elif pattern.name:
+            yield namespace + pattern.name
+
+
+def test_what_the_apps_declare_names_real_pages_and_models():
+    assert page_cache.cacheable_url_names() <= set(url_names(get_resolver().url_patterns))
+    for label in page_cache.private_models():
+        assert apps.get_model(label)._meta.app_label in page_cache.content_apps()
 
 
 def test_a_staff_post_drops_the_cached_pages_even_without_a_signal(staff_client):
