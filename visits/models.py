@@ -46,6 +46,11 @@ class VisitQuerySet(models.QuerySet):
             status__in=[Visit.Status.CONFIRMED, Visit.Status.COMPLETED],
         )
 
+    def for_public_pages(self):
+        """Public visits with what their cards and pages show (title, dates, place,
+        organisation): one query."""
+        return self.public().select_related("organisation")
+
     def upcoming(self, now=None):
         """Visits that have not ended yet, soonest first."""
         return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")

@@ -22,11 +22,6 @@ from visits.forms import VisitRequestForm
 from visits.models import ProgrammeItem, Visit
 
 
-def public_visits():
-    """Public visits with what a visit card shows (title, dates, place, organisation): one query."""
-    return Visit.objects.public().select_related("organisation")
-
-
 class VisitListView(ForgivingPaginationMixin, FilterView):
     filterset_class = PublicVisitFilter
     template_name = "visits/visit_list.html"
@@ -35,7 +30,7 @@ class VisitListView(ForgivingPaginationMixin, FilterView):
     strict = False  # an unknown filter value is ignored (and named at its field)
 
     def get_queryset(self):
-        return public_visits().upcoming_then_past()
+        return Visit.objects.for_public_pages().upcoming_then_past()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -83,7 +78,7 @@ class VisitDetailView(DetailView):
     context_object_name = "visit"
 
     def get_queryset(self):
-        return public_visits().prefetch_related(
+        return Visit.objects.for_public_pages().prefetch_related(
             "topics",
             "projects",
             Prefetch(
@@ -115,7 +110,7 @@ class PublicCalendarView(View):
     """Every upcoming public visit, as an .ics feed to subscribe to."""
 
     def get(self, request):
-        visits = public_visits().upcoming()
+        visits = Visit.objects.for_public_pages().upcoming()
         return calendar_response(
             services.calendar_for(visits, name=_("Formella besök – Externa relationer")),
             "besok.ics",
@@ -124,7 +119,7 @@ class PublicCalendarView(View):
 
 class VisitCalendarView(View):
     def get(self, request, slug):
-        visit = get_object_or_404(public_visits(), slug=slug)
+        visit = get_object_or_404(Visit.objects.for_public_pages(), slug=slug)
         return calendar_response(
             services.calendar_for([visit], name=localized(visit, "title")), f"{visit.slug}.ics"
         )
