@@ -7,19 +7,16 @@ from portal import roles
 
 DEMO_PASSWORD = "demo-lösenord-2026"  # noqa: S105 - development only, never created in production
 
-DEMO_ACCOUNTS = {
-    "admin": None,
-    "redaktor": roles.EDITORS,
-    "besok": roles.VISIT_COORDINATORS,
-    "rekryterare": roles.RECRUITERS,
-    "relationer": roles.RELATIONS_OFFICERS,
-}
+
+def demo_accounts():
+    """Username to group name (None for the superuser)."""
+    return {"admin": None} | {role["demo_login"]: name for name, role in roles.groups().items()}
 
 
 def load():
     if not settings.DEBUG:
         return
-    for username, group_name in DEMO_ACCOUNTS.items():
+    for username, group_name in demo_accounts().items():
         user, created = User.objects.get_or_create(
             username=username,
             defaults={

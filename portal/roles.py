@@ -1,39 +1,31 @@
 """The staff groups and the permissions each one's work needs.
 
-The groups are kept in step with this table after every ``migrate``: a group gets
-exactly the permissions listed here, so a permission removed from the table is also
-taken away. Permissions that open personal data (applications, visit participants,
-subscribers) live in the app of the one group that needs them.
+Each app declares its groups in its ``roles`` module (see config/registry.py): ``GROUPS``,
+group name to the apps the group manages in full (``manage``), the single models of other
+apps it may only look up (``view``: autocomplete in the admin needs the view permission on
+the related model) and the username of its login in the demo content (``demo_login``).
+
+The groups are kept in step with these declarations after every ``migrate``: a group gets
+exactly the permissions listed, so a permission removed from a declaration is also taken
+away. Permissions that open personal data (applications, visit participants, subscribers)
+live in the app of the one group that needs them.
 """
+
+import functools
 
 from django.contrib.auth.models import Group, Permission
 
-EDITORS = "Redaktör"
-VISIT_COORDINATORS = "Besökssamordnare"
-RECRUITERS = "Rekryterare"
-RELATIONS_OFFICERS = "Relationshandläggare"
+from config.registry import app_modules
 
-# Each group: the apps it manages in full, and single models it may only look up
-# (autocomplete in the admin needs the view permission on the related model).
-ROLES = {
-    EDITORS: {
-        "manage": ["newsroom"],
-        "view": ["relations.topic", "relations.organisation", "visits.visit",
-                 "internships.internshipcall"],
-    },
-    VISIT_COORDINATORS: {
-        "manage": ["visits"],
-        "view": ["relations.topic", "relations.organisation", "relations.project"],
-    },
-    RECRUITERS: {
-        "manage": ["internships"],
-        "view": ["relations.office", "relations.contact"],
-    },
-    RELATIONS_OFFICERS: {
-        "manage": ["relations"],
-        "view": [],
-    },
-}
+
+@functools.cache
+def groups():
+    """Every app's ``GROUPS``, in the order of the apps (this module is the portal's own,
+    and the portal has no group)."""
+    merged = {}
+    for module in app_modules("roles"):
+        merged.update(getattr(module, "GROUPS", {}))
+    return merged
 
 
 def permissions_for(role):
@@ -51,6 +43,6 @@ def permissions_for(role):
 
 def sync_groups(**kwargs):
     """post_migrate handler: create the groups and set their permissions (idempotent)."""
-    for name, role in ROLES.items():
+    for name, role in groups().items():
         group, _created = Group.objects.get_or_create(name=name)
         group.permissions.set(permissions_for(role))

@@ -13,8 +13,9 @@ from django.urls import reverse
 
 from internships.factories import ApplicationFactory
 from internships.models import Application
+from internships.roles import RECRUITERS
+from newsroom.roles import EDITORS
 from portal import audit
-from portal.roles import EDITORS, RECRUITERS
 
 pytestmark = pytest.mark.django_db
 

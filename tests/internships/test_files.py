@@ -4,7 +4,8 @@ import pytest
 from auditlog.models import LogEntry
 from django.urls import reverse
 
-from portal.roles import EDITORS, RECRUITERS
+from internships.roles import RECRUITERS
+from newsroom.roles import EDITORS
 
 pytestmark = pytest.mark.django_db
 

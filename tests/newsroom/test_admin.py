@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from newsroom.factories import DraftFactory, NewsItemFactory
 from newsroom.models import NewsItem
-from portal.roles import EDITORS
+from newsroom.roles import EDITORS
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,8 @@ from newsroom.factories import (
     SubscriberFactory,
 )
 from newsroom.models import Delivery, NewsletterIssue, Subscriber, SuppressedAddress
+from newsroom.roles import EDITORS
 from portal import audit
-from portal.roles import EDITORS
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from newsroom.factories import (
     SubscriberFactory,
 )
 from newsroom.models import Delivery, NewsletterIssue, Subscriber, suppression_hash
-from portal import roles
+from newsroom.roles import EDITORS
 from tests.newsroom.mailbackends import ScriptedBackend, WorkerDied
 
 pytestmark = pytest.mark.django_db
@@ -202,7 +202,7 @@ def test_a_worker_killed_half_way_resumes_without_losing_or_repeating_a_mail(
 
     # The editor checks the mail log and decides in the admin.
     action = "resend" if killed == "before" else "mark_sent"
-    editor = staff_client(roles.EDITORS)
+    editor = staff_client(EDITORS)
     response = editor.post(
         "/admin/newsroom/delivery/",
         {"action": action, "index": 0, "_selected_action": [in_between.pk]},

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from internships.factories import ApplicationFactory
 from internships.models import Application
-from portal.roles import RECRUITERS
+from internships.roles import RECRUITERS
 from visits.factories import ParticipantFactory, VisitFactory
 from visits.models import Participant, Visit
 

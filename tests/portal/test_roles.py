@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 
+from newsroom.roles import EDITORS
 from portal import roles
 
 pytestmark = pytest.mark.django_db
@@ -14,12 +15,21 @@ PERSONAL_DATA_MODELS = {
 }
 
 
+def test_each_app_declares_its_group_and_demo_login():
+    assert {name: role["demo_login"] for name, role in roles.groups().items()} == {
+        "Relationshandläggare": "relationer",
+        "Besökssamordnare": "besok",
+        "Redaktör": "redaktor",
+        "Rekryterare": "rekryterare",
+    }
+
+
 def test_every_role_exists_after_migrate():
-    assert set(Group.objects.values_list("name", flat=True)) >= set(roles.ROLES)
+    assert set(Group.objects.values_list("name", flat=True)) >= set(roles.groups())
 
 
 def test_sync_is_idempotent_and_restores_drift():
-    editors = Group.objects.get(name=roles.EDITORS)
+    editors = Group.objects.get(name=EDITORS)
     before = set(editors.permissions.values_list("pk", flat=True))
     stray = Permission.objects.get(codename="delete_user")
     editors.permissions.add(stray)
@@ -28,12 +38,12 @@ def test_sync_is_idempotent_and_restores_drift():
     roles.sync_groups()
 
     assert set(editors.permissions.values_list("pk", flat=True)) == before
-    assert Group.objects.filter(name=roles.EDITORS).count() == 1
+    assert Group.objects.filter(name=EDITORS).count() == 1
 
 
-@pytest.mark.parametrize("group", list(roles.ROLES))
+@pytest.mark.parametrize("group", list(roles.groups()))
 def test_each_group_changes_only_its_own_app(group):
-    role = roles.ROLES[group]
+    role = roles.groups()[group]
     permissions = Group.objects.get(name=group).permissions.select_related("content_type")
     for permission in permissions:
         app = permission.content_type.app_label
@@ -43,9 +53,9 @@ def test_each_group_changes_only_its_own_app(group):
             assert f"{app}.{model}" in role["view"]
 
 
-@pytest.mark.parametrize("group", list(roles.ROLES))
+@pytest.mark.parametrize("group", list(roles.groups()))
 def test_personal_data_is_open_only_to_the_group_that_needs_it(group):
-    role = roles.ROLES[group]
+    role = roles.groups()[group]
     permissions = Group.objects.get(name=group).permissions.select_related("content_type")
     for permission in permissions:
         app = permission.content_type.app_label
@@ -53,7 +63,7 @@ def test_personal_data_is_open_only_to_the_group_that_needs_it(group):
             assert app in role["manage"], permission
 
 
-@pytest.mark.parametrize("group", list(roles.ROLES))
+@pytest.mark.parametrize("group", list(roles.groups()))
 def test_each_group_sees_its_own_apps_in_the_admin(staff_client, group):
     client = staff_client(group)
     response = client.get("/admin/")
@@ -61,8 +71,8 @@ def test_each_group_sees_its_own_apps_in_the_admin(staff_client, group):
     app_labels = {app["app_label"] for app in response.context["app_list"]}
     assert "auth" not in app_labels
     for app_label in app_labels:
-        assert app_label in roles.ROLES[group]["manage"] or any(
-            dotted.startswith(f"{app_label}.") for dotted in roles.ROLES[group]["view"]
+        assert app_label in roles.groups()[group]["manage"] or any(
+            dotted.startswith(f"{app_label}.") for dotted in roles.groups()[group]["view"]
         )
 
 

@@ -6,7 +6,8 @@ import io
 import pytest
 from django.urls import reverse
 
-from portal import roles
+from internships.roles import RECRUITERS
+from newsroom.roles import EDITORS
 from relations.factories import (
     MembershipFactory,
     OrganisationFactory,
@@ -15,10 +16,12 @@ from relations.factories import (
     TopicFactory,
 )
 from relations.models import Membership, Project, Topic
+from relations.roles import RELATIONS_OFFICERS
+from visits.roles import VISIT_COORDINATORS
 
 pytestmark = pytest.mark.django_db
 
-OTHER_GROUPS = [roles.EDITORS, roles.VISIT_COORDINATORS, roles.RECRUITERS]
+OTHER_GROUPS = [EDITORS, VISIT_COORDINATORS, RECRUITERS]
 
 
 def project_form(programme, **overrides):
@@ -45,7 +48,7 @@ def project_form(programme, **overrides):
 
 
 def test_relations_officer_can_add_a_project(staff_client):
-    client = staff_client(roles.RELATIONS_OFFICERS)
+    client = staff_client(RELATIONS_OFFICERS)
     programme = ProgrammeFactory()
     response = client.post(reverse("admin:relations_project_add"), project_form(programme))
     assert response.status_code == 302
@@ -67,7 +70,7 @@ def test_relations_officer_can_add_a_project(staff_client):
 def test_bad_project_is_refused_with_the_message_at_the_field(
     staff_client, overrides, field, message
 ):
-    client = staff_client(roles.RELATIONS_OFFICERS)
+    client = staff_client(RELATIONS_OFFICERS)
     data = project_form(ProgrammeFactory(), **overrides)
     response = client.post(reverse("admin:relations_project_add"), data)
     assert response.status_code == 200
@@ -79,7 +82,7 @@ def test_bad_project_is_refused_with_the_message_at_the_field(
 
 
 def test_membership_ending_before_it_starts_is_refused_at_the_end_date(staff_client):
-    client = staff_client(roles.RELATIONS_OFFICERS)
+    client = staff_client(RELATIONS_OFFICERS)
     organisation = OrganisationFactory()
     response = client.post(
         reverse("admin:relations_membership_add"),
@@ -109,7 +112,7 @@ def test_relations_officer_and_superuser_can_edit(staff_client):
     url = reverse("admin:relations_topic_change", args=[topic.pk])
     data = {"name": "Nytt namn", "name_en": "New name", "slug": topic.slug,
             "description": "", "description_en": ""}
-    client = staff_client(roles.RELATIONS_OFFICERS)
+    client = staff_client(RELATIONS_OFFICERS)
     assert client.post(url, data).status_code == 302
     topic.refresh_from_db()
     assert topic.name == "Nytt namn"
@@ -145,7 +148,7 @@ def test_other_groups_cannot_edit_relations(staff_client, group, model, make):
 
 def test_groups_without_view_permission_get_403_on_change_views(staff_client):
     membership = MembershipFactory()
-    client = staff_client(roles.RECRUITERS)
+    client = staff_client(RECRUITERS)
     for model, pk in [("organisation", membership.organisation.pk),
                       ("membership", membership.pk)]:
         assert client.get(reverse(f"admin:relations_{model}_change", args=[pk])).status_code == 403
@@ -153,7 +156,7 @@ def test_groups_without_view_permission_get_403_on_change_views(staff_client):
 
 def test_editors_may_look_up_organisations_read_only(staff_client):
     organisation = OrganisationFactory()
-    client = staff_client(roles.EDITORS)
+    client = staff_client(EDITORS)
     response = client.get(reverse("admin:relations_organisation_change", args=[organisation.pk]))
     assert response.status_code == 200
     assert not response.context["has_change_permission"]
@@ -167,7 +170,7 @@ def read_csv(response):
 
 
 def test_membership_csv_export(staff_client):
-    client = staff_client(roles.RELATIONS_OFFICERS)
+    client = staff_client(RELATIONS_OFFICERS)
     topic = TopicFactory(name="Östersjösamarbetet")
     chosen = MembershipFactory(
         organisation=OrganisationFactory(name="Europeiska regionförsamlingen", acronym="AER"),
@@ -195,7 +198,7 @@ def test_membership_csv_export(staff_client):
 
 
 def test_project_csv_export_with_decimal_commas(staff_client):
-    client = staff_client(roles.RELATIONS_OFFICERS)
+    client = staff_client(RELATIONS_OFFICERS)
     project = ProjectFactory(title="Grön korridor", total_budget="1234567.50", eu_grant="1000000")
     project.partners.add(OrganisationFactory(name="Region Skåne", acronym=""))
     response = client.post(
@@ -227,7 +230,7 @@ def test_every_looked_up_model_is_searchable_for_autocomplete(model):
 def test_organisation_search_finds_by_name_and_acronym(staff_client):
     OrganisationFactory(name="Europeiska regionkommittén", acronym="ReK")
     OrganisationFactory(name="Svenska ESF-rådet", acronym="")
-    client = staff_client(roles.RELATIONS_OFFICERS)
+    client = staff_client(RELATIONS_OFFICERS)
     url = reverse("admin:relations_organisation_changelist")
     for term in ("regionkom", "rek"):
         names = [o.name for o in client.get(url, {"q": term}).context["cl"].queryset]
@@ -237,7 +240,7 @@ def test_organisation_search_finds_by_name_and_acronym(staff_client):
 def test_organisation_admin_has_membership_inline_and_list_queries_constant(
     staff_client, django_assert_max_num_queries
 ):
-    client = staff_client(roles.RELATIONS_OFFICERS)
+    client = staff_client(RELATIONS_OFFICERS)
     organisation = OrganisationFactory()
     MembershipFactory(organisation=organisation)
     response = client.get(reverse("admin:relations_organisation_change", args=[organisation.pk]))
@@ -251,6 +254,6 @@ def test_organisation_admin_has_membership_inline_and_list_queries_constant(
 def test_topic_admin_search(staff_client):
     TopicFactory(name="Bredband", name_en="Broadband", slug="bredband")
     TopicFactory(name="Bioenergi", name_en="Bioenergy", slug="bioenergi")
-    client = staff_client(roles.RELATIONS_OFFICERS)
+    client = staff_client(RELATIONS_OFFICERS)
     response = client.get(reverse("admin:relations_topic_changelist"), {"q": "broad"})
     assert list(response.context["cl"].queryset) == [Topic.objects.get(slug="bredband")]

@@ -4,7 +4,8 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from portal import roles
+from internships.roles import RECRUITERS
+from newsroom.roles import EDITORS
 from visits.factories import (
     GiftFactory,
     ParticipantFactory,
@@ -13,6 +14,7 @@ from visits.factories import (
     in_days,
 )
 from visits.models import StatusChange, Visit
+from visits.roles import VISIT_COORDINATORS
 
 pytestmark = pytest.mark.django_db
 S = Visit.Status
@@ -30,7 +32,7 @@ def test_coordinators_see_participants_gifts_and_requester_data(staff_client):
     visit = VisitFactory(requester_email="kim@example.se")
     ParticipantFactory(visit=visit, name="Personuppgift Persson", dietary_needs="Glutenfri")
     GiftFactory(visit=visit, description="Glasskål")
-    client = staff_client(roles.VISIT_COORDINATORS)
+    client = staff_client(VISIT_COORDINATORS)
     text = client.get(change_url(visit)).content.decode()
     assert "Personuppgift Persson" in text and "Glutenfri" in text
     assert "Glasskål" in text
@@ -41,7 +43,7 @@ def test_editors_see_the_visit_but_no_personal_data(staff_client):
     visit = VisitFactory(requester_email="kim@example.se", requester_name="Kim Kontakt")
     ParticipantFactory(visit=visit, name="Personuppgift Persson", dietary_needs="Glutenfri")
     GiftFactory(visit=visit, description="Glasskål")
-    client = staff_client(roles.EDITORS)
+    client = staff_client(EDITORS)
     response = client.get(change_url(visit))
     assert response.status_code == 200
     text = response.content.decode()
@@ -60,7 +62,7 @@ def test_coordinator_changelist_filters_and_search(staff_client):
     VisitFactory(title="Besök från Pommern", country="PL")
     VisitFactory(title="Resa till Bryssel", direction="outgoing", country="BE",
                  starts_at=in_days(400), ends_at=in_days(401))
-    client = staff_client(roles.VISIT_COORDINATORS)
+    client = staff_client(VISIT_COORDINATORS)
     url = reverse("admin:visits_visit_changelist")
     for query in ("", "?direction__exact=outgoing", "?status__exact=confirmed", "?country=BE",
                   f"?year={in_days(400).year}", "?year=abc", "?q=Pommern",
@@ -75,7 +77,7 @@ def test_coordinator_changelist_filters_and_search(staff_client):
 def test_status_actions_go_through_the_workflow_and_report_refusals(staff_client):
     ready = VisitFactory(status=S.PLANNING)
     requested = VisitFactory(status=S.REQUESTED)
-    client = staff_client(roles.VISIT_COORDINATORS)
+    client = staff_client(VISIT_COORDINATORS)
     response = client.post(
         reverse("admin:visits_visit_changelist"),
         {"action": "mark_confirmed", "_selected_action": [ready.pk, requested.pk]},
@@ -96,7 +98,7 @@ def test_status_actions_go_through_the_workflow_and_report_refusals(staff_client
 
 def test_completing_early_is_refused_with_a_message(staff_client):
     visit = VisitFactory(status=S.CONFIRMED)
-    client = staff_client(roles.VISIT_COORDINATORS)
+    client = staff_client(VISIT_COORDINATORS)
     response = client.post(
         reverse("admin:visits_visit_changelist"),
         {"action": "mark_completed", "_selected_action": [visit.pk]},
@@ -111,7 +113,7 @@ def test_overlap_shows_a_warning_not_an_error(staff_client):
     first = VisitFactory(venue="Sal A", title="Första besöket")
     second = VisitFactory(venue="Sal A", title="Andra besöket", status=S.PLANNING,
                           starts_at=first.starts_at, ends_at=first.ends_at)
-    client = staff_client(roles.VISIT_COORDINATORS)
+    client = staff_client(VISIT_COORDINATORS)
     response = client.post(
         reverse("admin:visits_visit_changelist"),
         {"action": "mark_confirmed", "_selected_action": [second.pk]},
@@ -126,7 +128,7 @@ def test_overlap_shows_a_warning_not_an_error(staff_client):
 
 
 def test_add_and_change_status_in_the_form(staff_client):
-    client = staff_client(roles.VISIT_COORDINATORS)
+    client = staff_client(VISIT_COORDINATORS)
     response = client.get(reverse("admin:visits_visit_add"))
     assert response.status_code == 200
     visit = VisitFactory(status=S.PLANNING)
@@ -159,7 +161,7 @@ def test_printable_programme_and_statistics(staff_client):
     ParticipantFactory(visit=visit, name="Delegat Delgren")
     VisitFactory(direction="outgoing", country="BE", status=S.COMPLETED,
                  starts_at=in_days(-40), ends_at=in_days(-39))
-    client = staff_client(roles.VISIT_COORDINATORS)
+    client = staff_client(VISIT_COORDINATORS)
 
     programme = client.get(reverse("admin:visits_visit_programme", args=[visit.pk]))
     text = programme.content.decode()
@@ -176,7 +178,7 @@ def test_printable_programme_and_statistics(staff_client):
 
 def test_staff_without_visit_permissions_are_kept_out(staff_client):
     visit = VisitFactory()
-    client = staff_client(roles.RECRUITERS)
+    client = staff_client(RECRUITERS)
     assert client.get(change_url(visit)).status_code == 403
     assert client.get(reverse("admin:visits_visit_statistics")).status_code == 403
     assert client.get(reverse("admin:visits_visit_programme", args=[visit.pk])).status_code == 403
@@ -184,11 +186,11 @@ def test_staff_without_visit_permissions_are_kept_out(staff_client):
 
 def test_only_administrators_list_everyones_calendar_feeds(staff_client):
     url = reverse("admin:visits_calendarfeedtoken_changelist")
-    assert staff_client(roles.VISIT_COORDINATORS).get(url).status_code == 403
+    assert staff_client(VISIT_COORDINATORS).get(url).status_code == 403
 
 
 def test_country_filter_shows_country_names(staff_client):
     VisitFactory(country="BE")
-    client = staff_client(roles.VISIT_COORDINATORS)
+    client = staff_client(VISIT_COORDINATORS)
     text = client.get(reverse("admin:visits_visit_changelist")).content.decode()
     assert "Belgien" in text

@@ -5,10 +5,10 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from icalendar import Calendar
 
-from portal import roles
 from visits import services
 from visits.factories import ProgrammeItemFactory, VisitFactory, in_days
 from visits.models import CalendarFeedToken, Visit
+from visits.roles import VISIT_COORDINATORS
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +77,7 @@ def test_one_visit_ics(client, calendar_visits):
 @pytest.fixture
 def coordinator(db):
     user = User.objects.create_user("coordinator", is_staff=True)
-    user.groups.add(Group.objects.get(name=roles.VISIT_COORDINATORS))
+    user.groups.add(Group.objects.get(name=VISIT_COORDINATORS))
     return user
 
 
@@ -122,7 +122,7 @@ def test_only_a_hash_of_the_token_is_stored(coordinator):
 
 
 def test_admin_page_creates_and_revokes_the_feed(staff_client):
-    client = staff_client(roles.VISIT_COORDINATORS)
+    client = staff_client(VISIT_COORDINATORS)
     url = reverse("admin:visits_visit_calendar_feed")
     assert client.get(url).status_code == 200
     response = client.post(url, {"action": "create"})

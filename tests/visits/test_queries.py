@@ -7,10 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from portal import roles
 from relations.factories import OrganisationFactory, TopicFactory
 from visits.factories import ParticipantFactory, ProgrammeItemFactory, VisitFactory, in_days
 from visits.models import Visit
+from visits.roles import VISIT_COORDINATORS
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +85,7 @@ def test_related_sections_and_home_take_one_query_each(django_assert_num_queries
 
 
 def test_admin_list_runs_a_constant_number_of_queries(staff_client):
-    client = staff_client(roles.VISIT_COORDINATORS)
+    client = staff_client(VISIT_COORDINATORS)
     topic, organisation = TopicFactory(), OrganisationFactory()
     make_visits(5, topic, organisation)
     url = reverse("admin:visits_visit_changelist")

@@ -1,0 +1,12 @@
+"""The newsroom's staff group (see portal/roles.py)."""
+
+EDITORS = "Redaktör"
+
+GROUPS = {
+    EDITORS: {
+        "manage": ["newsroom"],
+        "view": ["relations.topic", "relations.organisation", "visits.visit",
+                 "internships.internshipcall"],
+        "demo_login": "redaktor",
+    },
+}

@@ -1,0 +1,11 @@
+"""Visits' staff group (see portal/roles.py)."""
+
+VISIT_COORDINATORS = "Besökssamordnare"
+
+GROUPS = {
+    VISIT_COORDINATORS: {
+        "manage": ["visits"],
+        "view": ["relations.topic", "relations.organisation", "relations.project"],
+        "demo_login": "besok",
+    },
+}
