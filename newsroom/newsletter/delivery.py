@@ -37,10 +37,6 @@ logger = logging.getLogger("portal")
 STALE_SENDING_AFTER = timedelta(minutes=15)
 
 
-def batch_size():
-    return getattr(settings, "NEWSLETTER_BATCH_SIZE", 100)
-
-
 class SendRefused(Exception):
     """The issue cannot be sent; the message says why."""
 
@@ -174,7 +170,8 @@ def send_batch(issue):
     Returns (number sent, the last error or None). A refused address is recorded and the
     batch goes on; any other error ends the batch (the connection is likely gone).
     """
-    batch = list(_due_deliveries(issue).select_related("subscriber")[: batch_size()])
+    due = _due_deliveries(issue).select_related("subscriber")
+    batch = list(due[: settings.NEWSLETTER_BATCH_SIZE])
     if not batch:
         return 0, None
     entries = issue_entries(issue)

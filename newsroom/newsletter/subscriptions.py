@@ -129,7 +129,7 @@ def unsubscribe_url(subscriber):
 
 
 def unsubscribe_mailto(subscriber):
-    configured = getattr(settings, "NEWSLETTER_UNSUBSCRIBE_EMAIL", "") or settings.SERVER_EMAIL
+    configured = settings.NEWSLETTER_UNSUBSCRIBE_EMAIL or settings.SERVER_EMAIL
     _name, address = parseaddr(configured)
     return f"mailto:{address}?subject={quote('unsubscribe ' + unsubscribe_token(subscriber))}"
 

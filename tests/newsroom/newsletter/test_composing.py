@@ -1,11 +1,13 @@
 """An issue as the mail a subscriber gets: plain text and HTML in the issue's language, with
 the subscriber's unsubscribe link and the headers for one-click unsubscribing."""
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 from django.core import mail
 
 from newsroom.factories import EnglishNewsItemFactory
-from newsroom.newsletter import delivery, subscriptions
+from newsroom.newsletter import composing, delivery, subscriptions
 from newsroom.newsletter.factories import NewsletterIssueFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,3 +39,20 @@ def test_an_english_issue_is_rendered_in_english():
     message = mail.outbox[0]
     assert "Unsubscribe:" in message.body
     assert "/en/news/newsletter/unsubscribe/" in message.body
+
+
+@pytest.mark.parametrize(("configured", "address"), [
+    ("Avregistrering <avregistrera@example.se>", "avregistrera@example.se"),
+    ("", "server@example.se"),
+])
+def test_the_unsubscribe_mailto_goes_to_the_configured_mailbox_or_the_server_address(
+    issue, settings, configured, address
+):
+    settings.NEWSLETTER_UNSUBSCRIBE_EMAIL = configured
+    settings.SERVER_EMAIL = "Portalen <server@example.se>"
+    subscriber = SubscriberFactory()
+    message = composing.build_message(issue, subscriber, composing.issue_entries(issue))
+    mailto = urlsplit(message.extra_headers["List-Unsubscribe"].split(", ")[1].strip("<>"))
+    assert (mailto.scheme, mailto.path) == ("mailto", address)
+    token = subscriptions.unsubscribe_token(subscriber)
+    assert parse_qs(mailto.query) == {"subject": [f"unsubscribe {token}"]}
