@@ -178,10 +178,6 @@ class NewsletterIssue(models.Model):
         with translation.override(self.language):
             return reverse("newsroom:newsletter-issue", kwargs={"pk": self.pk})
 
-    @property
-    def is_sent(self):
-        return self.status == self.Status.SENT
-
 
 class IssueItem(models.Model):
     """A news item in an issue, at its place in the issue's order."""
