@@ -1,8 +1,8 @@
 """Newsletter throughput, the parts that run inside Django (the bench database).
 
 ``python -m bench.newsletter prepare``: one issue per language with three published items,
-sent through ``newsroom.newsletter.send_issue`` (deliveries created, first batch queued in the
-database task queue); prints {"issues": [...], "deliveries": n, "seconds": s}.
+sent through ``newsroom.newsletter.delivery.send_issue`` (deliveries created, first batch
+queued in the database task queue); prints {"issues": [...], "deliveries": n, "seconds": s}.
 ``python -m bench.newsletter verify SINK.json``: compares what the SMTP sink received with
 the confirmed subscribers; prints the proof as JSON.
 """
@@ -16,8 +16,9 @@ import django
 
 
 def prepare():
-    from newsroom.models import IssueItem, NewsItem, NewsletterIssue
-    from newsroom.newsletter import send_issue
+    from newsroom.models import NewsItem
+    from newsroom.newsletter.delivery import send_issue
+    from newsroom.newsletter.models import IssueItem, NewsletterIssue
 
     started = time.perf_counter()
     issues = []
@@ -38,7 +39,7 @@ def prepare():
 
 
 def verify(sink_file):
-    from newsroom.models import Delivery, Subscriber
+    from newsroom.newsletter.models import Delivery, Subscriber
 
     with open(sink_file) as file:
         sink = json.load(file)

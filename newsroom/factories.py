@@ -5,7 +5,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from newsroom.models import IssueItem, NewsItem, NewsletterIssue, Subscriber
+from newsroom.models import NewsItem
 
 
 class NewsItemFactory(factory.django.DjangoModelFactory):
@@ -39,38 +39,3 @@ class EnglishNewsItemFactory(NewsItemFactory):
     language = NewsItem.Language.ENGLISH
     lead = "The region took part in a meeting on cohesion policy."
     body = "## Background\n\nThe Brussels office follows EU policy."
-
-
-class SubscriberFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Subscriber
-
-    email = factory.Sequence(lambda n: f"prenumerant{n}@example.se")
-    language = "sv"
-    status = Subscriber.Status.CONFIRMED
-    consent_text = "Jag vill få nyhetsbrevet."
-    consent_version = "2026-1"
-    source = "newsroom:subscribe"
-    confirmed_at = factory.LazyFunction(timezone.now)
-
-
-class PendingSubscriberFactory(SubscriberFactory):
-    status = Subscriber.Status.PENDING
-    confirmed_at = None
-
-
-class NewsletterIssueFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = NewsletterIssue
-        skip_postgeneration_save = True
-
-    subject = factory.Sequence(lambda n: f"Nyhetsbrev {n}: EU-arbetet i höst")
-    intro = "Hösten har varit intensiv för Brysselkontoret."
-    language = "sv"
-
-    @factory.post_generation
-    def news(self, create, extracted, **kwargs):
-        """``news=[item, ...]`` puts those items in the issue, in that order."""
-        if create and extracted:
-            for position, item in enumerate(extracted):
-                IssueItem.objects.create(issue=self, news_item=item, position=position)

@@ -5,8 +5,8 @@ the address stays, so that the address is never mailed again."""
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from newsroom import newsletter
-from newsroom.models import Subscriber
+from newsroom.newsletter import subscriptions
+from newsroom.newsletter.models import Subscriber
 from portal.personal_data_requests import PersonalRecord
 
 
@@ -42,5 +42,5 @@ def newsletter_record(subscriber):
             "(som ett kontrollvärde) så att den aldrig får fler utskick."
         ),
         obj=subscriber,
-        erase=lambda user, subscriber=subscriber: newsletter.erase(subscriber, user=user),
+        erase=lambda user, subscriber=subscriber: subscriptions.erase(subscriber, user=user),
     )

@@ -6,7 +6,8 @@ from datetime import timedelta
 
 from django.db import connection
 
-from newsroom.models import NewsItem, Subscriber, suppression_hash
+from newsroom.models import NewsItem
+from newsroom.newsletter.models import Subscriber, suppression_hash
 from portal.scale import search_indexes_rebuilt_after
 from relations.models import Topic
 

@@ -1,13 +1,15 @@
 """The news in the sitemap: the list pages in both languages, and each published item in
-the language(s) it exists in, with its translation as the hreflang alternate."""
+the language(s) it exists in, with its translation as the hreflang alternate; and the
+newsletter's pages (``newsroom.newsletter.sitemaps``)."""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from newsroom.models import NewsItem, NewsletterIssue, years_with_news
-from portal.sitemaps import I18nSitemap, NamedPagesSitemap
+from newsroom.models import NewsItem, years_with_news
+from newsroom.newsletter.sitemaps import NewsletterIssueSitemap, NewsletterPagesSitemap
+from portal.sitemaps import I18nSitemap
 from relations.models import Topic
 
 
@@ -83,34 +85,9 @@ class NewsItemSitemap(Sitemap):
         return [item, translated] if translated else [item]
 
 
-SITEMAPS = {"news": NewsListPagesSitemap, "news-items": NewsItemSitemap}
-
-
-class NewsletterPagesSitemap(NamedPagesSitemap):
-    """The subscribe form (a form page of its own) and the archive of sent issues."""
-
-    changefreq = "weekly"
-    url_names = ["newsroom:subscribe", "newsroom:newsletter-archive"]
-
-
-class NewsletterIssueSitemap(Sitemap):
-    """Every sent issue, in the one language it was written in."""
-
-    i18n = True
-    changefreq = "yearly"
-
-    def items(self):
-        return NewsletterIssue.objects.sent().order_by("-sent_at", "-pk")
-
-    def get_languages_for_item(self, item):
-        return [item.language]
-
-    def location(self, item):
-        return item.get_absolute_url()
-
-    def lastmod(self, item):
-        return item.sent_at
-
-
-SITEMAPS["newsletter"] = NewsletterPagesSitemap
-SITEMAPS["newsletter-issues"] = NewsletterIssueSitemap
+SITEMAPS = {
+    "news": NewsListPagesSitemap,
+    "news-items": NewsItemSitemap,
+    "newsletter": NewsletterPagesSitemap,
+    "newsletter-issues": NewsletterIssueSitemap,
+}

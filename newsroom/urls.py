@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from newsroom import feeds, views
@@ -15,28 +15,6 @@ urlpatterns = [
     path(_("amne/<slug:slug>/rss/"), feeds.TopicNewsFeed(), name="topic-feed-rss"),
     path(_("amne/<slug:slug>/atom/"), feeds.TopicNewsAtomFeed(), name="topic-feed-atom"),
     path(_("forhandsvisning/<int:pk>/"), views.NewsPreviewView.as_view(), name="preview"),
-    path(_("nyhetsbrev/prenumerera/"), views.SubscribeView.as_view(), name="subscribe"),
-    path(_("nyhetsbrev/tack/"), views.SubscribeThanksView.as_view(), name="newsletter-thanks"),
-    path(
-        _("nyhetsbrev/bekrafta/<str:token>/"),
-        views.ConfirmView.as_view(),
-        name="newsletter-confirm",
-    ),
-    path(
-        _("nyhetsbrev/avsluta/<str:token>/"),
-        views.UnsubscribeView.as_view(),
-        name="newsletter-unsubscribe",
-    ),
-    path(_("nyhetsbrev/arkiv/"), views.NewsletterArchiveView.as_view(), name="newsletter-archive"),
-    path(
-        _("nyhetsbrev/arkiv/<int:pk>/"),
-        views.NewsletterIssueView.as_view(),
-        name="newsletter-issue",
-    ),
-    path(
-        _("nyhetsbrev/forhandsvisning/<int:pk>/"),
-        views.NewsletterPreviewView.as_view(),
-        name="newsletter-preview",
-    ),
+    path("", include("newsroom.newsletter.urls")),
     path("<slug:slug>/", views.NewsDetailView.as_view(), name="detail"),
 ]

@@ -9,7 +9,8 @@ from django.db import connection
 from django.urls import reverse
 
 from internships.models import Application, CallStatistic, InternshipCall
-from newsroom.models import NewsItem, Subscriber
+from newsroom.models import NewsItem
+from newsroom.newsletter.models import Subscriber
 from newsroom.search import search
 from portal.scale import SCALES
 from relations.models import Organisation

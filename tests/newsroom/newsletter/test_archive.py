@@ -5,14 +5,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from newsroom import newsletter
-from newsroom.factories import (
-    EnglishNewsItemFactory,
-    NewsItemFactory,
-    NewsletterIssueFactory,
-    SubscriberFactory,
-)
-from newsroom.models import NewsletterIssue, Subscriber, SuppressedAddress
+from newsroom.factories import EnglishNewsItemFactory, NewsItemFactory
+from newsroom.newsletter import delivery
+from newsroom.newsletter.factories import NewsletterIssueFactory, SubscriberFactory
+from newsroom.newsletter.models import NewsletterIssue, Subscriber, SuppressedAddress
 from portal import personal_data_requests
 
 pytestmark = pytest.mark.django_db
@@ -141,7 +137,7 @@ def test_a_subscriber_is_found_and_always_erasable_and_stays_suppressed(admin_us
     # Imported again by mistake, as confirmed: still never mailed.
     SubscriberFactory(email="anna.berg@example.se")
     assert not Subscriber.objects.receiving("sv").exists()
-    newsletter.create_deliveries(issue)
+    delivery.create_deliveries(issue)
     assert not issue.deliveries.exists()
     from auditlog.models import LogEntry
 
@@ -158,7 +154,7 @@ def test_a_finished_sending_shows_in_the_cached_archive_at_once(client, settings
     SubscriberFactory()
     issue = NewsletterIssueFactory(subject="Nyhetsbrev november", news=[NewsItemFactory()])
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    newsletter.send_issue(issue)
+    delivery.send_issue(issue)
     assert issue.subject not in client.get(ARCHIVE).content.decode()  # now cached
-    newsletter.send_newsletter_batch.call(issue_id=issue.pk)  # the worker finishes it
+    delivery.send_newsletter_batch.call(issue_id=issue.pk)  # the worker finishes it
     assert issue.subject in client.get(ARCHIVE).content.decode()

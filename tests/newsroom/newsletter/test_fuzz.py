@@ -12,7 +12,7 @@ from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsroom.models import Subscriber
+from newsroom.newsletter.models import Subscriber
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,10 @@ import re
 import pytest
 from django.core import mail
 
-from newsroom import newsletter
-from newsroom.factories import NewsItemFactory, SubscriberFactory
-from newsroom.models import Subscriber
+from newsroom.factories import NewsItemFactory
+from newsroom.newsletter import subscriptions
+from newsroom.newsletter.factories import SubscriberFactory
+from newsroom.newsletter.models import Subscriber
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -78,7 +79,7 @@ def test_unsubscribe_by_the_button_and_by_one_click_post(live_server, page):
     by_button = SubscriberFactory(email="anna@example.se")
     one_click = SubscriberFactory(email="olle@example.se")
 
-    page.goto(local(live_server, newsletter.unsubscribe_url(by_button)))
+    page.goto(local(live_server, subscriptions.unsubscribe_url(by_button)))
     by_button.refresh_from_db()
     assert by_button.status == Subscriber.Status.CONFIRMED
     page.get_by_role("button", name="Avsluta prenumerationen").click()
@@ -88,7 +89,7 @@ def test_unsubscribe_by_the_button_and_by_one_click_post(live_server, page):
 
     # What a mail program does with List-Unsubscribe-Post: no cookie, no CSRF token.
     response = page.request.post(
-        local(live_server, newsletter.unsubscribe_url(one_click)),
+        local(live_server, subscriptions.unsubscribe_url(one_click)),
         headers={"Content-Type": "application/x-www-form-urlencoded"},
         data="List-Unsubscribe=One-Click",
         max_redirects=0,

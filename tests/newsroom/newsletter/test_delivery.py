@@ -1,4 +1,4 @@
-"""Sending an issue: to whom, in what form, in batches, and never a mail lost or repeated."""
+"""Sending an issue: to whom, in batches, and never a mail lost or repeated."""
 
 import smtplib
 from collections import Counter
@@ -6,20 +6,19 @@ from collections import Counter
 import pytest
 from django.core import mail
 
-from newsroom import newsletter
-from newsroom.factories import (
-    NewsItemFactory,
+from newsroom.newsletter import delivery, subscriptions
+from newsroom.newsletter.factories import (
     NewsletterIssueFactory,
     PendingSubscriberFactory,
     SubscriberFactory,
 )
-from newsroom.models import Delivery, NewsletterIssue, Subscriber, suppression_hash
+from newsroom.newsletter.models import Delivery, NewsletterIssue, Subscriber, suppression_hash
 from newsroom.roles import EDITORS
-from tests.newsroom.mailbackends import ScriptedBackend, WorkerDied
+from tests.newsroom.newsletter.mailbackends import ScriptedBackend, WorkerDied
 
 pytestmark = pytest.mark.django_db
 
-BACKEND = "tests.newsroom.mailbackends.ScriptedBackend"
+BACKEND = "tests.newsroom.newsletter.mailbackends.ScriptedBackend"
 
 
 @pytest.fixture
@@ -49,13 +48,6 @@ def run_queue():
 
 
 @pytest.fixture
-def issue():
-    items = [NewsItemFactory(title="CPMR:s generalförsamling i Bryssel"),
-             NewsItemFactory(title="Praktik på Brysselkontoret våren 2027")]
-    return NewsletterIssueFactory(subject="Nyhetsbrev oktober", news=items)
-
-
-@pytest.fixture
 def audience():
     """Five confirmed Swedish subscribers, and others who must get nothing."""
     confirmed = SubscriberFactory.create_batch(5)
@@ -64,7 +56,7 @@ def audience():
         SubscriberFactory(email="gone@example.se", status=Subscriber.Status.UNSUBSCRIBED),
         SubscriberFactory(email="english@example.se", language="en"),
     ]
-    newsletter.unsubscribe(others[1])
+    subscriptions.unsubscribe(others[1])
     return confirmed, others
 
 
@@ -80,50 +72,18 @@ def test_an_issue_goes_once_to_each_confirmed_subscriber_of_its_language(
     issue, audience, scripted
 ):
     confirmed, _others = audience
-    newsletter.send_issue(issue)
+    delivery.send_issue(issue)
     assert_exactly_once(confirmed)
     issue.refresh_from_db()
     assert issue.status == NewsletterIssue.Status.SENT
     assert issue.sent_at is not None
     assert set(Delivery.objects.values_list("status", flat=True)) == {"sent"}
-    assert newsletter.progress(issue)["sent"] == 5
-
-
-def test_the_mail_is_multipart_with_unsubscribe_headers_and_link_and_no_pixel(
-    issue, scripted
-):
-    subscriber = SubscriberFactory(email="anna@example.se")
-    newsletter.send_issue(issue)
-    message = mail.outbox[0]
-    html, mimetype = message.alternatives[0]
-    assert mimetype == "text/html"
-    assert message.subject == "Nyhetsbrev oktober"
-    link = newsletter.unsubscribe_url(subscriber)
-    assert link in message.body
-    assert link in html
-    assert message.extra_headers["List-Unsubscribe"].startswith(f"<{link}>, <mailto:")
-    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert "CPMR:s generalförsamling i Bryssel" in message.body
-    assert message.body.index("CPMR") < message.body.index("Praktik på")
-    assert "<img" not in html
-    assert '<html lang="sv">' in html
-
-
-def test_an_english_issue_is_rendered_in_english(scripted):
-    SubscriberFactory(email="ann@example.com", language="en")
-    from newsroom.factories import EnglishNewsItemFactory
-
-    issue = NewsletterIssueFactory(language="en", subject="October newsletter",
-                                   news=[EnglishNewsItemFactory()])
-    newsletter.send_issue(issue)
-    message = mail.outbox[0]
-    assert "Unsubscribe:" in message.body
-    assert "/en/news/newsletter/unsubscribe/" in message.body
+    assert delivery.progress(issue)["sent"] == 5
 
 
 def test_batches_share_one_smtp_connection_each(issue, audience, scripted, settings):
     settings.NEWSLETTER_BATCH_SIZE = 2
-    newsletter.send_issue(issue)
+    delivery.send_issue(issue)
     assert scripted.opened == 3  # 5 mails in batches of 2
     assert len(mail.outbox) == 5
 
@@ -131,19 +91,19 @@ def test_batches_share_one_smtp_connection_each(issue, audience, scripted, setti
 def test_sending_twice_is_refused_and_deliveries_are_never_created_twice(
     issue, audience, scripted
 ):
-    newsletter.send_issue(issue)
-    with pytest.raises(newsletter.SendRefused, match="redan skickat"):
-        newsletter.send_issue(issue)
-    newsletter.create_deliveries(issue)
-    newsletter.send_newsletter_batch.call(issue_id=issue.pk)
+    delivery.send_issue(issue)
+    with pytest.raises(delivery.SendRefused, match="redan skickat"):
+        delivery.send_issue(issue)
+    delivery.create_deliveries(issue)
+    delivery.send_newsletter_batch.call(issue_id=issue.pk)
     assert Delivery.objects.count() == 5
     assert len(mail.outbox) == 5
 
 
 def test_an_issue_without_items_is_refused(audience, scripted):
     empty = NewsletterIssueFactory()
-    with pytest.raises(newsletter.SendRefused, match="har inga nyheter"):
-        newsletter.send_issue(empty)
+    with pytest.raises(delivery.SendRefused, match="har inga nyheter"):
+        delivery.send_issue(empty)
     empty.refresh_from_db()
     assert empty.status == NewsletterIssue.Status.DRAFT
     assert not mail.outbox
@@ -154,17 +114,17 @@ def test_an_issue_with_an_unpublished_item_is_refused(scripted):
     from newsroom.factories import DraftFactory
 
     issue = NewsletterIssueFactory(news=[DraftFactory()])
-    with pytest.raises(newsletter.SendRefused, match="inte är publicerade"):
-        newsletter.send_issue(issue)
+    with pytest.raises(delivery.SendRefused, match="inte är publicerade"):
+        delivery.send_issue(issue)
 
 
 def test_someone_who_unsubscribes_while_an_issue_is_queued_gets_nothing(
     issue, audience, scripted, database_queue
 ):
     confirmed, _others = audience
-    newsletter.send_issue(issue)
+    delivery.send_issue(issue)
     leaving = confirmed[0]
-    newsletter.unsubscribe(leaving)
+    subscriptions.unsubscribe(leaving)
     run_queue()
     assert_exactly_once([s for s in confirmed if s != leaving])
     issue.refresh_from_db()
@@ -181,21 +141,21 @@ def test_a_worker_killed_half_way_resumes_without_losing_or_repeating_a_mail(
     confirmed, others = audience
     settings.NEWSLETTER_BATCH_SIZE = 2
     scripted.reset(script={3: (killed, WorkerDied())})
-    newsletter.send_issue(issue)
+    delivery.send_issue(issue)
 
     with pytest.raises(WorkerDied):
         run_queue()
     assert len(mail.outbox) == (2 if killed == "before" else 3)
     in_between = Delivery.objects.get(status=Delivery.Status.SENDING)
 
-    newsletter.resume(NewsletterIssue.objects.get(pk=issue.pk))
+    delivery.resume(NewsletterIssue.objects.get(pk=issue.pk))
     run_queue()
 
     in_between.refresh_from_db()
     assert in_between.status == Delivery.Status.UNCERTAIN
     issue.refresh_from_db()
     assert issue.status == NewsletterIssue.Status.SENT
-    assert newsletter.progress(issue)["uncertain"] == 1
+    assert delivery.progress(issue)["uncertain"] == 1
     assert recipients()[in_between.subscriber.email] == (0 if killed == "before" else 1)
 
     first_sent_at = issue.sent_at
@@ -224,7 +184,7 @@ def test_an_exception_after_n_mails_is_recorded_and_the_rest_follow_exactly_once
     confirmed, others = audience
     settings.NEWSLETTER_BATCH_SIZE = 2
     scripted.reset(script={3: ("before", smtplib.SMTPServerDisconnected("lost"))})
-    newsletter.send_issue(issue)
+    delivery.send_issue(issue)
 
     run_queue()
 
@@ -242,10 +202,10 @@ def test_a_failure_waits_longer_each_time_via_the_shared_retry(
 
     settings.TASK_RETRY_DELAY_SECONDS = 60
     scripted.reset(failing_opens=10)
-    newsletter.send_issue(issue)
+    delivery.send_issue(issue)
     DBTaskResult.objects.all().delete()
 
-    newsletter.send_newsletter_batch.call(issue_id=issue.pk, attempt=3)
+    delivery.send_newsletter_batch.call(issue_id=issue.pk, attempt=3)
 
     retry = DBTaskResult.objects.get()
     assert retry.args_kwargs["kwargs"] == {"issue_id": issue.pk, "attempt": 4}
@@ -263,7 +223,7 @@ def test_a_server_failing_n_times_is_retried_and_every_mail_goes_once(
         script={n: ("before", smtplib.SMTPServerDisconnected("down")) for n in
                 range(1, failures + 1)}
     )
-    newsletter.send_issue(issue)
+    delivery.send_issue(issue)
     assert_exactly_once(confirmed)
     first = Delivery.objects.order_by("pk").first()
     assert first.attempts == failures + 1
@@ -278,7 +238,7 @@ def test_retries_are_bounded_and_the_failure_is_recorded_then_resumable(
     scripted.reset(
         script={n: ("before", smtplib.SMTPServerDisconnected("down")) for n in range(1, 50)}
     )
-    newsletter.send_issue(issue)
+    delivery.send_issue(issue)
 
     assert not mail.outbox
     assert scripted.attempts == 3
@@ -288,12 +248,12 @@ def test_retries_are_bounded_and_the_failure_is_recorded_then_resumable(
     assert first.last_error == "SMTPServerDisconnected: down"
     issue.refresh_from_db()
     assert issue.status == NewsletterIssue.Status.SENDING
-    assert newsletter.progress(issue) == {
+    assert delivery.progress(issue) == {
         "sent": 0, "failed": 1, "waiting": 4, "sending": 0, "uncertain": 0
     }
 
     scripted.reset()  # the server is back
-    newsletter.resume(issue)
+    delivery.resume(issue)
     assert_exactly_once(confirmed)
     issue.refresh_from_db()
     assert issue.status == NewsletterIssue.Status.SENT
@@ -304,7 +264,7 @@ def test_a_refused_address_does_not_hold_back_the_others(issue, audience, script
     settings.TASK_MAX_ATTEMPTS = 2
     refused = smtplib.SMTPRecipientsRefused({"x": (550, b"no such user")})
     scripted.reset(script={2: ("before", refused), 6: ("before", refused)})
-    newsletter.send_issue(issue)
+    delivery.send_issue(issue)
     second = Delivery.objects.order_by("pk")[1]
     assert second.status == Delivery.Status.FAILED
     assert second.attempts == 2
@@ -323,7 +283,7 @@ def test_a_stalled_sending_is_resumed_by_the_periodic_job(
     from newsroom.periodic import JOBS
 
     confirmed, _others = audience
-    newsletter.send_issue(issue)
+    delivery.send_issue(issue)
     stuck = Delivery.objects.order_by("pk").first()
     Delivery.objects.filter(pk=stuck.pk).update(
         status=Delivery.Status.SENDING, sending_started_at=timezone.now() - timedelta(hours=1)
@@ -332,8 +292,8 @@ def test_a_stalled_sending_is_resumed_by_the_periodic_job(
 
     DBTaskResult.objects.all().delete()  # the worker died with its task
 
-    assert newsletter.resume_stalled_sendings in JOBS
-    assert newsletter.resume_stalled_sendings() == "1 stalled newsletter sendings resumed"
+    assert delivery.resume_stalled_sendings in JOBS
+    assert delivery.resume_stalled_sendings() == "1 stalled newsletter sendings resumed"
     run_queue()
     stuck.refresh_from_db()
     assert stuck.status == Delivery.Status.UNCERTAIN
@@ -341,20 +301,20 @@ def test_a_stalled_sending_is_resumed_by_the_periodic_job(
 
 
 def test_two_workers_never_claim_the_same_delivery(issue, audience):
-    newsletter.create_deliveries(issue)
-    delivery = Delivery.objects.first()
-    assert newsletter._claim(delivery) is True
-    assert newsletter._claim(delivery) is False
-    delivery.refresh_from_db()
-    assert delivery.status == Delivery.Status.SENDING
-    assert delivery.sending_started_at is not None
+    delivery.create_deliveries(issue)
+    first = Delivery.objects.first()
+    assert delivery._claim(first) is True
+    assert delivery._claim(first) is False
+    first.refresh_from_db()
+    assert first.status == Delivery.Status.SENDING
+    assert first.sending_started_at is not None
 
 
 def test_the_audit_trail_hides_the_address_of_a_subscriber():
     from auditlog.models import LogEntry
 
     subscriber = SubscriberFactory(email="anna.berg@example.se")
-    newsletter.unsubscribe(subscriber)
+    subscriptions.unsubscribe(subscriber)
     entries = LogEntry.objects.get_for_object(subscriber)
     assert entries.count() == 2
     for entry in entries:

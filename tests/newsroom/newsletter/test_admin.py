@@ -6,14 +6,14 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from newsroom import newsletter
-from newsroom.factories import (
-    NewsItemFactory,
+from newsroom.factories import NewsItemFactory
+from newsroom.newsletter import delivery
+from newsroom.newsletter.factories import (
     NewsletterIssueFactory,
     PendingSubscriberFactory,
     SubscriberFactory,
 )
-from newsroom.models import Delivery, NewsletterIssue, Subscriber, SuppressedAddress
+from newsroom.newsletter.models import Delivery, NewsletterIssue, Subscriber, SuppressedAddress
 from newsroom.roles import EDITORS
 from portal import audit
 
@@ -57,13 +57,13 @@ def test_the_admin_lists_run_a_constant_number_of_queries(editor):
     SubscriberFactory.create_batch(5)
     issues = NewsletterIssueFactory.create_batch(5, news=[NewsItemFactory()])
     for issue in issues:
-        newsletter.create_deliveries(issue)
+        delivery.create_deliveries(issue)
     small = [count(editor, SUBSCRIBERS), count(editor, ISSUES),
              count(editor, "/admin/newsroom/delivery/")]
     SubscriberFactory.create_batch(45)
     issues += NewsletterIssueFactory.create_batch(45, news=[NewsItemFactory()])
     for issue in issues:
-        newsletter.create_deliveries(issue)
+        delivery.create_deliveries(issue)
     large = [count(editor, SUBSCRIBERS), count(editor, ISSUES),
              count(editor, "/admin/newsroom/delivery/")]
     assert small == large
@@ -133,10 +133,10 @@ def test_a_scheduled_issue_is_sent_by_the_periodic_job_when_its_time_comes(edito
     assert issue.status == NewsletterIssue.Status.SCHEDULED
     assert unplanned.status == NewsletterIssue.Status.DRAFT
 
-    assert newsletter.send_scheduled_issues in JOBS
-    assert newsletter.send_scheduled_issues().startswith("0 scheduled")
+    assert delivery.send_scheduled_issues in JOBS
+    assert delivery.send_scheduled_issues().startswith("0 scheduled")
     assert not mail.outbox
-    newsletter.send_scheduled_issues(now=later)
+    delivery.send_scheduled_issues(now=later)
     issue.refresh_from_db()
     assert issue.status == NewsletterIssue.Status.SENT
     assert len(mail.outbox) == 2

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.newsletter import CONSENT_TEXT
+from newsroom.newsletter.subscriptions import CONSENT_TEXT
 from portal.form_protection import GuardedFormMixin
 
 

@@ -8,9 +8,9 @@ from django.core import mail, signing
 from django.urls import reverse
 from django.utils import timezone
 
-from newsroom import newsletter
-from newsroom.factories import PendingSubscriberFactory, SubscriberFactory
-from newsroom.models import Subscriber, SuppressedAddress
+from newsroom.newsletter import subscriptions
+from newsroom.newsletter.factories import PendingSubscriberFactory, SubscriberFactory
+from newsroom.newsletter.models import Subscriber, SuppressedAddress
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +57,7 @@ def test_subscribing_mails_a_link_and_receives_nothing_before_confirming(client)
     subscriber = Subscriber.objects.get()
     assert subscriber.status == Subscriber.Status.PENDING
     assert subscriber.language == "sv"
-    assert subscriber.consent_version == newsletter.CONSENT_VERSION
+    assert subscriber.consent_version == subscriptions.CONSENT_VERSION
     assert "nyhetsbrevet" in subscriber.consent_text
     assert subscriber.source == "newsroom:subscribe"
     assert [message.to for message in mail.outbox] == [["anna.svensson@example.se"]]
@@ -119,11 +119,11 @@ def test_a_tampered_link_gets_a_clear_page(client):
 
 def test_a_link_to_another_row_is_refused():
     first = PendingSubscriberFactory()
-    token = newsletter.confirm_token(first)
+    token = subscriptions.confirm_token(first)
     first.delete()
     SubscriberFactory(pk=first.pk, email="someone.else@example.se",
                       status=Subscriber.Status.PENDING)
-    assert newsletter.subscriber_to_confirm(token) == (None, newsletter.LinkProblem.EXPIRED)
+    assert subscriptions.subscriber_to_confirm(token) == (None, subscriptions.LinkProblem.EXPIRED)
 
 
 def test_an_already_confirmed_address_reveals_nothing_and_the_owner_gets_a_notice(client):
@@ -200,7 +200,7 @@ def test_the_newsletter_rate_limit_applies_per_address(client, settings):
 
 
 def unsubscribe_path(subscriber):
-    return path_of(newsletter.unsubscribe_url(subscriber))
+    return path_of(subscriptions.unsubscribe_url(subscriber))
 
 
 def test_the_unsubscribe_link_shows_a_button_and_a_get_changes_nothing(client):
@@ -243,7 +243,7 @@ def test_a_tampered_unsubscribe_link_gets_a_clear_page(client):
 
 def test_an_unsubscribed_address_that_subscribes_again_gets_nothing_until_it_confirms(client):
     subscriber = SubscriberFactory(email="anna.svensson@example.se")
-    newsletter.unsubscribe(subscriber)
+    subscriptions.unsubscribe(subscriber)
     client.post(SUBSCRIBE, fresh_form(client))
     subscriber.refresh_from_db()
     assert subscriber.status == Subscriber.Status.PENDING
@@ -256,7 +256,7 @@ def test_an_unsubscribed_address_that_subscribes_again_gets_nothing_until_it_con
 
 def test_an_unsubscribed_address_imported_as_confirmed_is_still_never_mailed():
     subscriber = SubscriberFactory(email="anna.svensson@example.se")
-    newsletter.unsubscribe(subscriber)
+    subscriptions.unsubscribe(subscriber)
     Subscriber.objects.filter(pk=subscriber.pk).update(status=Subscriber.Status.CONFIRMED)
     assert not Subscriber.objects.receiving("sv").exists()
 
@@ -267,8 +267,8 @@ def test_unconfirmed_subscriptions_are_deleted_after_30_days():
     confirmed = SubscriberFactory(subscribed_at=timezone.now() - timedelta(days=400))
     from newsroom.periodic import JOBS
 
-    assert newsletter.purge_unconfirmed in JOBS
-    assert newsletter.purge_unconfirmed() == "1 unconfirmed newsletter subscriptions removed"
+    assert subscriptions.purge_unconfirmed in JOBS
+    assert subscriptions.purge_unconfirmed() == "1 unconfirmed newsletter subscriptions removed"
     assert set(Subscriber.objects.all()) == {recent, confirmed}
     assert not Subscriber.objects.filter(pk=old.pk).exists()
 

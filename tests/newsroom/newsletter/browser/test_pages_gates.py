@@ -8,15 +8,14 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from newsroom import newsletter
-from newsroom.factories import (
-    EnglishNewsItemFactory,
-    NewsItemFactory,
+from newsroom.factories import EnglishNewsItemFactory, NewsItemFactory
+from newsroom.newsletter import composing, subscriptions
+from newsroom.newsletter.factories import (
     NewsletterIssueFactory,
     PendingSubscriberFactory,
     SubscriberFactory,
 )
-from newsroom.models import NewsletterIssue
+from newsroom.newsletter.models import NewsletterIssue
 from tests.gates.checks import axe_violations, html_errors
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -39,16 +38,16 @@ def pages():
                 (subscribe, {"email": "anna@", "consent": ""}),
                 (reverse("newsroom:newsletter-thanks"), None),
                 (reverse("newsroom:newsletter-confirm",
-                         args=[newsletter.confirm_token(pending)]), None),
+                         args=[subscriptions.confirm_token(pending)]), None),
                 (reverse("newsroom:newsletter-confirm",
-                         args=[newsletter.confirm_token(pending)]), {}),
+                         args=[subscriptions.confirm_token(pending)]), {}),
                 (reverse("newsroom:newsletter-confirm",
-                         args=[newsletter.confirm_token(pending)]), None),  # used
+                         args=[subscriptions.confirm_token(pending)]), None),  # used
                 (reverse("newsroom:newsletter-confirm", args=["forged"]), None),
                 (reverse("newsroom:newsletter-unsubscribe",
-                         args=[newsletter.unsubscribe_token(confirmed)]), None),
+                         args=[subscriptions.unsubscribe_token(confirmed)]), None),
                 (reverse("newsroom:newsletter-unsubscribe",
-                         args=[newsletter.unsubscribe_token(confirmed)]), {}),
+                         args=[subscriptions.unsubscribe_token(confirmed)]), {}),
                 (reverse("newsroom:newsletter-unsubscribe", args=["forged"]), None),
                 (reverse("newsroom:newsletter-archive"), None),
                 (issue.get_absolute_url(), None),
@@ -82,8 +81,8 @@ def test_newsletter_pages_are_valid_html(tmp_path):
     documents = {f"{number} {path} {data}": fetch(client, path, data)
                  for number, (path, data) in enumerate(pages())}
     for issue in NewsletterIssue.objects.all():
-        entries = newsletter.issue_entries(issue)
-        _text, html = newsletter.render_issue(issue, entries, issue.language,
+        entries = composing.issue_entries(issue)
+        _text, html = composing.render_issue(issue, entries, issue.language,
                                               "https://example.se/avsluta/x/")
         documents[f"mail {issue.language}"] = html
     errors = html_errors(documents, tmp_path)

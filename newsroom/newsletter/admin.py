@@ -1,0 +1,315 @@
+"""Admin of the newsletter, for editors (Redaktör): compose, test and send issues and follow
+their progress; decide about deliveries left uncertain by a crash; the subscribers."""
+
+import csv
+
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from newsroom.newsletter import composing, delivery, subscriptions
+from newsroom.newsletter.models import Delivery, IssueItem, NewsletterIssue, Subscriber
+from portal import audit
+
+
+@admin.register(Subscriber)
+class SubscriberAdmin(admin.ModelAdmin):
+    list_display = ["email", "status", "language", "subscribed_at", "confirmed_at",
+                    "unsubscribed_at"]
+    list_filter = ["status", "language", "source", "subscribed_at", "confirmed_at"]
+    search_fields = ["email"]
+    date_hierarchy = "subscribed_at"
+    # Address and status change only through the subscriber's own opt-in and unsubscribing
+    # (or the unsubscribe action): nobody is signed up, or re-addressed, on their behalf.
+    readonly_fields = ["email", "status", "consent_text", "consent_version", "source",
+                       "subscribed_at", "confirmed_at", "unsubscribed_at"]
+    fields = ["language", *readonly_fields]
+    actions = ["export_csv", "unsubscribe_selected"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        # Subscribers come only through the double opt-in; nobody is added on their behalf.
+        return False
+
+    @admin.action(description=_("Exportera markerade prenumeranter som CSV"),
+                  permissions=["view"])
+    def export_csv(self, request, queryset):
+        subscribers = list(queryset.order_by("email"))
+        audit.record_many("exported", subscribers, user=request.user,
+                          detail=gettext("prenumeranter som CSV"))
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="prenumeranter.csv"'
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        response.write("\ufeff")  # Excel reads UTF-8 with a byte order mark
+        writer = csv.writer(response)
+        writer.writerow(["email", "status", "language", "consent_version", "source",
+                         "subscribed_at", "confirmed_at", "unsubscribed_at"])
+        for subscriber in subscribers:
+            writer.writerow([
+                _csv_safe(subscriber.email), subscriber.status, subscriber.language,
+                subscriber.consent_version, _csv_safe(subscriber.source),
+                _iso(subscriber.subscribed_at), _iso(subscriber.confirmed_at),
+                _iso(subscriber.unsubscribed_at),
+            ])
+        return response
+
+    @admin.action(description=_("Avsluta prenumerationen för markerade"),
+                  permissions=["change"])
+    def unsubscribe_selected(self, request, queryset):
+        count = sum(1 for subscriber in queryset if subscriptions.unsubscribe(subscriber))
+        self.message_user(
+            request,
+            ngettext("%(count)d prenumeration avslutades.",
+                     "%(count)d prenumerationer avslutades.", count) % {"count": count},
+            messages.SUCCESS,
+        )
+
+    # Deleting a subscriber is erasing: the address is suppressed and the trail keeps no name.
+    def delete_model(self, request, obj):
+        subscriptions.erase(obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for subscriber in queryset:
+            subscriptions.erase(subscriber, user=request.user)
+
+
+def _iso(value):
+    return value.isoformat() if value else ""
+
+
+def _csv_safe(value):
+    # A cell starting with = + - @ would run as a formula in a spreadsheet.
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+class IssueItemInline(admin.TabularInline):
+    model = IssueItem
+    extra = 3
+    fields = ["news_item", "position"]
+    autocomplete_fields = ["news_item"]
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and _editable(obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and _editable(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and _editable(obj)
+
+
+def _editable(issue):
+    return issue is None or issue.status in (NewsletterIssue.Status.DRAFT,
+                                             NewsletterIssue.Status.SCHEDULED)
+
+
+@admin.register(NewsletterIssue)
+class NewsletterIssueAdmin(admin.ModelAdmin):
+    list_display = ["subject", "language", "status", "scheduled_at", "sent_at",
+                    "progress_summary", "preview_link"]
+    list_filter = ["status", "language"]
+    search_fields = ["subject", "intro"]
+    inlines = [IssueItemInline]
+    actions = ["send_selected", "send_test", "schedule_selected", "unschedule_selected",
+               "resume_selected"]
+    fields = ["subject", "language", "intro", "scheduled_at", "status", "sent_at",
+              "progress_table"]
+    readonly_fields = ["status", "sent_at", "progress_table"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(**delivery.progress_annotations())
+
+    def get_readonly_fields(self, request, obj=None):
+        if _editable(obj):
+            return self.readonly_fields
+        return ["subject", "language", "intro", "scheduled_at", *self.readonly_fields]
+
+    def view_on_site(self, issue):
+        # On the site of the issue's language, like its web version.
+        with translation.override(issue.language):
+            return reverse("newsroom:newsletter-preview", kwargs={"pk": issue.pk})
+
+    @admin.display(description=_("förhandsvisning"))
+    def preview_link(self, issue):
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            self.view_on_site(issue),
+            _("Förhandsgranska"),
+        )
+
+    @admin.display(description=_("förlopp"))
+    def progress_summary(self, issue):
+        counts = {status: getattr(issue, f"deliveries_{status}", 0)
+                  for status in delivery.PROGRESS_STATUSES}
+        if not any(counts.values()):
+            return "–"
+        return gettext(
+            "%(sent)d skickade, %(failed)d misslyckade, %(waiting)d väntar, "
+            "%(uncertain)d osäkra"
+        ) % {**counts, "waiting": counts["waiting"] + counts["sending"]}
+
+    @admin.display(description=_("förlopp"))
+    def progress_table(self, issue):
+        if issue.pk is None:
+            return "–"
+        counts = delivery.progress(issue)
+        changelist = reverse("admin:newsroom_delivery_changelist")
+        rows = format_html_join(
+            "",
+            '<tr><th scope="row">{}</th><td class="number">'
+            '<a href="{}?issue__id__exact={}&amp;status__exact={}">{}</a></td></tr>',
+            (
+                (Delivery.Status(status).label, changelist, issue.pk, status, count)
+                for status, count in counts.items()
+            ),
+        )
+        return format_html("<table><tbody>{}</tbody></table>", rows)
+
+    @admin.action(description=_("Skicka markerade nyhetsbrev till prenumeranterna"),
+                  permissions=["change"])
+    def send_selected(self, request, queryset):
+        issues = list(queryset)
+        if request.POST.get("confirmed") != "yes":
+            context = {
+                **self.admin_site.each_context(request),
+                "title": _("Skicka nyhetsbrev?"),
+                "opts": self.model._meta,
+                "issues": [
+                    {"issue": issue, "refusal": delivery.refusal(issue),
+                     "recipients": Subscriber.objects.receiving(issue.language).count()}
+                    for issue in issues
+                ],
+                "selected": [issue.pk for issue in issues],
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(
+                request, "admin/newsroom/newsletterissue/send_confirmation.html", context
+            )
+        for issue in issues:
+            try:
+                delivery.send_issue(issue, user=request.user)
+            except delivery.SendRefused as refused:
+                self.message_user(request, str(refused), messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    gettext("”%(issue)s” skickas nu i bakgrunden. Förloppet syns i listan.")
+                    % {"issue": issue},
+                    messages.SUCCESS,
+                )
+        return None
+
+    @admin.action(description=_("Skicka ett testmejl till min egen adress"),
+                  permissions=["view"])
+    def send_test(self, request, queryset):
+        if not request.user.email:
+            self.message_user(request, gettext("Ditt konto har ingen e-postadress."),
+                              messages.ERROR)
+            return
+        for issue in queryset:
+            composing.send_test(issue, request.user.email)
+        self.message_user(
+            request,
+            gettext("Testmejl skickat till %(email)s.") % {"email": request.user.email},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Schemalägg markerade till sin planerade tid"),
+                  permissions=["change"])
+    def schedule_selected(self, request, queryset):
+        for issue in queryset:
+            try:
+                delivery.schedule(issue)
+            except delivery.SendRefused as refused:
+                self.message_user(request, str(refused), messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    gettext("”%(issue)s” skickas %(when)s.") % {
+                        "issue": issue,
+                        "when": formats.date_format(timezone.localtime(issue.scheduled_at),
+                                                    "j F Y H:i"),
+                    },
+                    messages.SUCCESS,
+                )
+
+    @admin.action(description=_("Ta bort schemaläggningen (tillbaka till utkast)"),
+                  permissions=["change"])
+    def unschedule_selected(self, request, queryset):
+        count = sum(1 for issue in queryset if delivery.unschedule(issue))
+        self.message_user(
+            request,
+            ngettext("%(count)d nyhetsbrev blev utkast igen.",
+                     "%(count)d nyhetsbrev blev utkast igen.", count) % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Återuppta avbrutet utskick"), permissions=["change"])
+    def resume_selected(self, request, queryset):
+        for issue in queryset:
+            try:
+                delivery.resume(issue)
+            except delivery.SendRefused as refused:
+                self.message_user(request, str(refused), messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    gettext("Utskicket av ”%(issue)s” fortsätter. Leveranser som var mitt i "
+                            "sändningen är markerade som osäkra.") % {"issue": issue},
+                    messages.SUCCESS,
+                )
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(admin.ModelAdmin):
+    """Where an editor decides about deliveries whose fate is uncertain after a crash."""
+
+    list_display = ["subscriber", "issue", "status", "attempts", "sent_at", "last_error"]
+    list_filter = ["status", "issue"]
+    search_fields = ["subscriber__email"]
+    list_select_related = ["subscriber", "issue"]
+    actions = ["resend", "mark_sent"]
+    readonly_fields = ["issue", "subscriber", "status", "attempts", "last_error",
+                       "created_at", "sending_started_at", "sent_at"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_actions(self, request):
+        # The actions need change permission on the issues, which the list itself does not.
+        actions = super().get_actions(request)
+        if not request.user.has_perm("newsroom.change_newsletterissue"):
+            return {}
+        return actions
+
+    @admin.action(description=_("Skicka igen (osäkra och misslyckade)"))
+    def resend(self, request, queryset):
+        count = delivery.resend(queryset, user=request.user)
+        self.message_user(
+            request,
+            ngettext("%(count)d leverans skickas igen.", "%(count)d leveranser skickas igen.",
+                     count) % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Markera som skickade (osäkra)"))
+    def mark_sent(self, request, queryset):
+        count = delivery.mark_sent(queryset)
+        self.message_user(
+            request,
+            ngettext("%(count)d leverans markerades som skickad.",
+                     "%(count)d leveranser markerades som skickade.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )

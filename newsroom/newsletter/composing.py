@@ -1,0 +1,74 @@
+"""An issue as a mail: its news items with absolute links, rendered as plain text and HTML in
+the subscriber's language, with the unsubscribe link and headers every mail carries."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext
+
+from newsroom.newsletter.models import Subscriber
+from newsroom.newsletter.subscriptions import (
+    absolute,
+    unsubscribe_mailto,
+    unsubscribe_url,
+    url_in_language,
+)
+from portal.mail import render_text
+
+
+def issue_entries(issue):
+    """The issue's news items in their order, with the absolute links a mail needs."""
+    entries = list(issue.entries.select_related("news_item").order_by("position", "pk"))
+    return [
+        {"item": entry.news_item, "url": absolute(entry.news_item.get_absolute_url())}
+        for entry in entries
+    ]
+
+
+def mail_context(issue, entries, unsubscribe_link):
+    return {
+        "issue": issue,
+        "entries": entries,
+        "unsubscribe_url": unsubscribe_link,
+        "archive_url": absolute(issue.get_absolute_url()),
+        "subscribe_url": url_in_language("newsroom:subscribe", issue.language),
+        "site_url": settings.SITE_URL,
+    }
+
+
+def render_issue(issue, entries, language, unsubscribe_link):
+    """(plain text, HTML) of an issue in ``language``. No images, so no tracking pixels."""
+    context = mail_context(issue, entries, unsubscribe_link)
+    with translation.override(language):
+        text = render_text("newsroom/mail/newsletter_body.txt", context)
+        html = render_to_string("newsroom/mail/newsletter.html", context)
+    return text, html
+
+
+def build_message(issue, subscriber, entries, connection=None):
+    link = unsubscribe_url(subscriber)
+    text, html = render_issue(issue, entries, subscriber.language, link)
+    message = EmailMultiAlternatives(
+        subject=issue.subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[subscriber.email],
+        connection=connection,
+        headers={
+            # RFC 2369 and RFC 8058: mail programs offer one-click unsubscribing.
+            "List-Unsubscribe": f"<{link}>, <{unsubscribe_mailto(subscriber)}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def send_test(issue, email):
+    """The issue as a subscriber would get it, to one address (the editor's own)."""
+    entries = issue_entries(issue)
+    preview_subscriber = Subscriber(pk=0, email=email, language=issue.language)
+    message = build_message(issue, preview_subscriber, entries)
+    message.subject = gettext("[Test] %(subject)s") % {"subject": issue.subject}
+    message.send()

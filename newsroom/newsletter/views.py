@@ -1,0 +1,158 @@
+"""The newsletter's public pages: subscribing, the links in its mails, and the archive of
+sent issues (with the editors' preview of an issue not sent yet).
+
+The form has a page of its own, so the pages linking to it stay cacheable; the pages the
+links in the mails open are never cached.
+"""
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+
+from newsroom.models import current_language
+from newsroom.newsletter import subscriptions
+from newsroom.newsletter.forms import SubscribeForm
+from newsroom.newsletter.models import IssueItem, NewsletterIssue, Subscriber
+from portal.form_protection import GuardedFormViewMixin
+from portal.pagination import ForgivingPaginationMixin
+
+
+@method_decorator(never_cache, name="dispatch")
+class SubscribeView(GuardedFormViewMixin, FormView):
+    """The subscribe form, on a page of its own (the pages linking here stay cacheable)."""
+
+    template_name = "newsroom/newsletter/subscribe.html"
+    form_class = SubscribeForm
+    rate_limit_scope = "newsletter"
+    email_field = "email"
+
+    def form_accepted(self, form):
+        subscriptions.subscribe(form.cleaned_data["email"], language=current_language())
+        return reverse("newsroom:newsletter-thanks")
+
+
+class SubscribeThanksView(TemplateView):
+    """The same page whatever the address's state, so it reveals nothing about anyone."""
+
+    template_name = "newsroom/newsletter/thanks.html"
+
+
+@method_decorator(never_cache, name="dispatch")
+class ConfirmView(TemplateView):
+    """The link in the confirmation mail. GET only shows a button (mail scanners follow
+    links); the POST confirms."""
+
+    template_name = "newsroom/newsletter/confirm.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.subscriber, problem = subscriptions.subscriber_to_confirm(kwargs["token"])
+        if problem:
+            return render(
+                request,
+                "newsroom/newsletter/link_problem.html",
+                {"problem": problem},
+                status=400 if problem == subscriptions.LinkProblem.INVALID else 410,
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        subscriptions.confirm(self.subscriber)
+        return self.render_to_response(self.get_context_data(confirmed=True, **kwargs))
+
+
+@method_decorator([csrf_exempt, never_cache], name="dispatch")
+class UnsubscribeView(TemplateView):
+    """The unsubscribe link of every mail, also the target of one-click unsubscribing
+    (RFC 8058): a POST with no login, cookie or CSRF token unsubscribes at once and answers
+    200. A GET (link scanners) only shows the button. The signed token is the credential.
+    """
+
+    template_name = "newsroom/newsletter/unsubscribe.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.subscriber = subscriptions.subscriber_for_unsubscribe_token(kwargs["token"])
+        except subscriptions.UnknownLink:
+            return render(
+                request,
+                "newsroom/newsletter/link_problem.html",
+                {"problem": subscriptions.LinkProblem.INVALID, "unsubscribe": True},
+                status=400,
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["active"] = (
+            self.subscriber is not None
+            and self.subscriber.status != Subscriber.Status.UNSUBSCRIBED
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if self.subscriber is not None:
+            subscriptions.unsubscribe(self.subscriber)
+        return self.render_to_response(self.get_context_data(unsubscribed=True, **kwargs))
+
+
+class NewsletterArchiveView(ForgivingPaginationMixin, ListView):
+    """Every sent issue of this site's language, newest first."""
+
+    template_name = "newsroom/newsletter/archive.html"
+    context_object_name = "issues"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return NewsletterIssue.objects.sent().in_language().order_by("-sent_at", "-pk")
+
+
+class NewsletterIssueView(DetailView):
+    """The web version of a sent issue, on the site of its language."""
+
+    template_name = "newsroom/newsletter/issue.html"
+    context_object_name = "issue"
+
+    def get_queryset(self):
+        return NewsletterIssue.objects.sent().in_language().prefetch_related(
+            Prefetch("entries", queryset=IssueItem.objects.select_related("news_item"))
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        issue = self.object
+        context["entries"] = [
+            {"item": entry.news_item, "url": entry.news_item.get_absolute_url()}
+            for entry in issue.entries.all()
+            if entry.news_item.is_public
+        ]
+        context["alternates"] = {
+            issue.language: self.request.build_absolute_uri(issue.get_absolute_url())
+        }
+        return context
+
+
+@method_decorator([never_cache, staff_member_required], name="dispatch")
+class NewsletterPreviewView(NewsletterIssueView):
+    """An issue exactly as its web version will look, for editors, never cached."""
+
+    def get_queryset(self):
+        if not self.request.user.has_perm("newsroom.view_newsletterissue"):
+            raise PermissionDenied
+        return NewsletterIssue.objects.prefetch_related(
+            Prefetch("entries", queryset=IssueItem.objects.select_related("news_item"))
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(preview=True, **kwargs)
+        context["alternates"] = {}
+        context["entries"] = [
+            {"item": entry.news_item, "url": entry.news_item.get_preview_url()}
+            for entry in self.object.entries.all()
+        ]
+        return context
