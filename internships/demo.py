@@ -18,7 +18,7 @@ from internships.models import (
     ReferenceCounter,
     file_storage,
 )
-from internships.pdf import minimal_pdf
+from internships.samples import minimal_pdf
 from relations.models import Contact, Office
 
 Term = InternshipCall.Term
