@@ -420,9 +420,6 @@ class Application(models.Model):
     def accept(self, by=None):
         self.change_status(self.Status.ACCEPTED, by=by)
 
-    def decline(self, by=None):
-        self.change_status(self.Status.DECLINED, by=by)
-
     def reject(self, by=None):
         self.change_status(self.Status.REJECTED, by=by)
 

@@ -41,9 +41,6 @@ class Topic(models.Model):
 
 
 class OrganisationQuerySet(models.QuerySet):
-    def networks(self):
-        return self.filter(kind=Organisation.Kind.NETWORK)
-
     def with_current_memberships(self):
         """Prefetch the topics and the current public memberships (``current_memberships``).
 

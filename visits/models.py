@@ -347,10 +347,6 @@ class ProgrammeItem(models.Model):
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             raise ValidationError({"ends_at": _("Programpunkten kan inte sluta före den börjar.")})
 
-    @property
-    def display_activity(self):
-        return localized(self, "activity")
-
 
 class Participant(models.Model):
     """A person taking part in a visit. Personal data: staff with the permission only."""
