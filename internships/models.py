@@ -43,7 +43,7 @@ def random_file_name(instance, filename):
 
 
 def retention_months():
-    return getattr(settings, "INTERNSHIP_RETENTION_MONTHS", 24)
+    return settings.INTERNSHIP_RETENTION_MONTHS
 
 
 

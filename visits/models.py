@@ -29,7 +29,7 @@ DELEGATION_SIZE_MAX = 200
 
 
 def personal_data_months():
-    return getattr(settings, "VISIT_PERSONAL_DATA_MONTHS", 12)
+    return settings.VISIT_PERSONAL_DATA_MONTHS
 
 
 
