@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from internships import models
-from internships.pdf import minimal_pdf
+from internships.samples import minimal_pdf
 from relations.factories import OfficeFactory
 
 

@@ -8,6 +8,7 @@ every step is recorded. Applicants' files live in the private storage under rand
 
 import uuid
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
@@ -18,7 +19,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.dates import add_months
 from portal.i18n import localized
 
 COVER_LETTER_MAX_LENGTH = 5000
@@ -43,7 +43,7 @@ def random_file_name(instance, filename):
 
 
 def retention_months():
-    return getattr(settings, "INTERNSHIP_RETENTION_MONTHS", 24)
+    return settings.INTERNSHIP_RETENTION_MONTHS
 
 
 
@@ -194,7 +194,7 @@ class InternshipCall(models.Model):
     @property
     def purge_after(self):
         """When the personal data of applicants not chosen is deleted."""
-        return add_months(self.closes_at, retention_months())
+        return self.closes_at + relativedelta(months=retention_months())
 
 
 class ReferenceCounter(models.Model):
@@ -233,7 +233,7 @@ class ApplicationQuerySet(models.QuerySet):
     def expired(self, now=None):
         """Applications whose retention has ended: not chosen, not held, call closed long ago."""
         now = now or timezone.now()
-        cutoff = add_months(now, -retention_months())
+        cutoff = now - relativedelta(months=retention_months())
         return self.filter(
             call__closes_at__lte=cutoff, legal_hold=False, call__legal_hold=False
         ).exclude(status=Application.Status.ACCEPTED)
@@ -419,9 +419,6 @@ class Application(models.Model):
 
     def accept(self, by=None):
         self.change_status(self.Status.ACCEPTED, by=by)
-
-    def decline(self, by=None):
-        self.change_status(self.Status.DECLINED, by=by)
 
     def reject(self, by=None):
         self.change_status(self.Status.REJECTED, by=by)

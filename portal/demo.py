@@ -1,4 +1,11 @@
-"""Demo login accounts, one per staff group, created only in development (DEBUG on)."""
+"""Demo login accounts, one per staff group, created only in development (DEBUG on).
+
+Also what the apps' demo modules share: each keeps its content in a JSON file beside it,
+with the model's field names as keys, so that a value can never land in the wrong field.
+"""
+
+import json
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import Group, User
@@ -30,3 +37,31 @@ def load():
             user.save()
             if group_name:
                 user.groups.add(Group.objects.get(name=group_name))
+
+
+def read_data(demo_module_file):
+    """The content of the data file beside an app's demo module (``demo.py`` → ``demo.json``)."""
+    return json.loads(Path(demo_module_file).with_suffix(".json").read_text(encoding="utf-8"))
+
+
+def save_row(model, row, *keys):
+    """The ``model`` instance found by the ``keys`` of ``row``, created or brought up to date.
+
+    Values are read from their JSON text (dates, decimals); relations must already be
+    instances. An instance that is up to date is not saved, so loading the demo again leaves
+    even its timestamps and the audit trail as they were.
+    """
+    values = {}
+    for name, value in row.items():
+        field = model._meta.get_field(name)
+        values[name] = value if field.is_relation else field.to_python(value)
+    lookup = {key: values.pop(key) for key in keys}
+    instance = model.objects.filter(**lookup).first()
+    if instance is None:
+        return model.objects.create(**lookup, **values)
+    changed = {name: value for name, value in values.items() if getattr(instance, name) != value}
+    if changed:
+        for name, value in changed.items():
+            setattr(instance, name, value)
+        instance.save()
+    return instance

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from portal.fields import HttpsURLField
 from portal.i18n import localized
 
 
@@ -41,9 +42,6 @@ class Topic(models.Model):
 
 
 class OrganisationQuerySet(models.QuerySet):
-    def networks(self):
-        return self.filter(kind=Organisation.Kind.NETWORK)
-
     def with_current_memberships(self):
         """Prefetch the topics and the current public memberships (``current_memberships``).
 
@@ -77,7 +75,7 @@ class Organisation(models.Model):
     acronym = models.CharField(_("förkortning"), max_length=30, blank=True)
     slug = models.SlugField(_("adressnamn"), max_length=200, unique=True)
     country = CountryField(_("land"), blank=True)
-    website = models.URLField(_("webbplats"), blank=True)
+    website = HttpsURLField(_("webbplats"), blank=True)
     description = models.TextField(_("beskrivning"), blank=True)
     description_en = models.TextField(_("beskrivning på engelska"), blank=True)
     topics = models.ManyToManyField(
@@ -237,7 +235,7 @@ class Programme(models.Model):
     region_role_en = models.CharField(_("regionens roll på engelska"), max_length=200, blank=True)
     description = models.TextField(_("beskrivning"), blank=True)
     description_en = models.TextField(_("beskrivning på engelska"), blank=True)
-    website = models.URLField(_("webbplats"), blank=True)
+    website = HttpsURLField(_("webbplats"), blank=True)
 
     objects = ProgrammeQuerySet.as_manager()
 
@@ -329,7 +327,7 @@ class Project(models.Model):
     description_en = models.TextField(_("beskrivning på engelska"), blank=True)
     results = models.TextField(_("resultat"), blank=True)
     results_en = models.TextField(_("resultat på engelska"), blank=True)
-    website = models.URLField(_("webbplats"), blank=True)
+    website = HttpsURLField(_("webbplats"), blank=True)
 
     objects = ProjectQuerySet.as_manager()
 
@@ -378,7 +376,7 @@ class Office(models.Model):
     role_en = models.TextField(_("vad kontoret gör, på engelska"), blank=True)
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
     email = models.EmailField(_("e-post"), blank=True)
-    map_url = models.URLField(_("länk till karta"), blank=True)
+    map_url = HttpsURLField(_("länk till karta"), blank=True)
     position = models.PositiveSmallIntegerField(_("ordning"), default=0)
 
     class Meta:

@@ -9,6 +9,7 @@ obey the same rules.
 import datetime
 import hashlib
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -21,7 +22,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
-from portal.dates import add_months
 from portal.i18n import localized
 from relations.models import Organisation, Project, Topic
 
@@ -29,7 +29,7 @@ DELEGATION_SIZE_MAX = 200
 
 
 def personal_data_months():
-    return getattr(settings, "VISIT_PERSONAL_DATA_MONTHS", 12)
+    return settings.VISIT_PERSONAL_DATA_MONTHS
 
 
 
@@ -73,7 +73,7 @@ class VisitQuerySet(models.QuerySet):
         Due N months (VISIT_PERSONAL_DATA_MONTHS) after the visit ended, or after it was
         cancelled (a refused request is a cancelled visit).
         """
-        cutoff = add_months(now or timezone.now(), -personal_data_months())
+        cutoff = (now or timezone.now()) - relativedelta(months=personal_data_months())
         return self.filter(Q(ends_at__lt=cutoff) | Q(cancelled_at__lt=cutoff))
 
 
@@ -246,7 +246,7 @@ class Visit(models.Model):
     def personal_data_purge_date(self):
         """The day after which participants' and requester's personal data are removed."""
         end = self.cancelled_at or self.ends_at
-        return add_months(timezone.localtime(end), personal_data_months()).date()
+        return (timezone.localtime(end) + relativedelta(months=personal_data_months())).date()
 
     # Workflow ---------------------------------------------------------------------------
 
@@ -351,10 +351,6 @@ class ProgrammeItem(models.Model):
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             raise ValidationError({"ends_at": _("Programpunkten kan inte sluta före den börjar.")})
-
-    @property
-    def display_activity(self):
-        return localized(self, "activity")
 
 
 class Participant(models.Model):

@@ -54,7 +54,7 @@ def create_visit_request(data, language="sv"):
             to=[visit.requester_email],
             language=language,
         )
-        coordinators = getattr(settings, "VISIT_COORDINATORS_EMAIL", "")
+        coordinators = settings.VISIT_COORDINATORS_EMAIL
         if coordinators:
             queue_mail(
                 template="visits/mail/request_notice",

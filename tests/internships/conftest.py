@@ -6,7 +6,7 @@ from django.utils import timezone, translation
 
 from internships.factories import ApplicationFactory, InternshipCallFactory
 from internships.models import Application
-from internships.pdf import minimal_pdf
+from internships.samples import minimal_pdf
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from internships.models import Application, CallStatistic
-from internships.pdf import MAX_FILE_SIZE, minimal_pdf
+from internships.pdf import MAX_FILE_SIZE
+from internships.samples import minimal_pdf
 from tests.internships.conftest import form_token
 
 pytestmark = pytest.mark.django_db

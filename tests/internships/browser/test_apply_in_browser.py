@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 
 from internships.models import Application
-from internships.pdf import minimal_pdf
+from internships.samples import minimal_pdf
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
