@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo
 from django.db.models import F
 from django.utils import timezone
 
-from newsroom.models import IssueItem, NewsItem, NewsletterIssue
+from newsroom.models import NewsItem
+from newsroom.newsletter.models import IssueItem, NewsletterIssue
 from portal.demo import read_data
 from relations.demo import topics_by_slug
 from relations.models import Organisation

@@ -9,9 +9,10 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from internships.factories import InternshipCallFactory
-from newsroom.factories import NewsItemFactory, SubscriberFactory
+from newsroom.factories import NewsItemFactory
 from newsroom.models import NewsItem
-from portal import page_cache as page_cache
+from newsroom.newsletter.factories import SubscriberFactory
+from portal import page_cache
 from portal.sitemaps import MAX_URLS_PER_SECTION_PAGE, collect_sitemaps
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
