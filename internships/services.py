@@ -6,7 +6,6 @@ import logging
 import zipfile
 from datetime import timedelta
 
-from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
@@ -20,6 +19,7 @@ from internships.models import (
     file_storage,
 )
 from portal import audit
+from portal.links import absolute_url
 from portal.mail import queue_mail
 
 logger = logging.getLogger("portal")
@@ -68,13 +68,9 @@ def application_for_withdraw_token(token):
     )
 
 
-def absolute(path):
-    return settings.SITE_URL + path
-
-
 def withdraw_url(application):
     with translation.override(application.language):
-        return absolute(
+        return absolute_url(
             reverse("internships:withdraw", kwargs={"token": withdraw_token(application)})
         )
 

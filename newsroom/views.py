@@ -25,15 +25,11 @@ from newsroom.filters import NewsFilter
 from newsroom.forms import SubscribeForm
 from newsroom.models import IssueItem, NewsItem, NewsletterIssue, Subscriber, current_language
 from portal.form_protection import GuardedFormViewMixin
+from portal.links import absolute_url
 from portal.pagination import ForgivingPaginationMixin
 from portal.structured_data import json_ld
 from relations.models import Topic
 from visits.models import Visit
-
-
-def absolute_url(path):
-    """A link that works outside the site too (feeds, Open Graph, canonical)."""
-    return f"{settings.SITE_URL}{path}"
 
 
 def structured_data(item, context):
