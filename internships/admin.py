@@ -194,11 +194,7 @@ class InternshipCallAdmin(admin.ModelAdmin):
     def csv_view(self, request, pk):
         call = self._call_for_reviewer(request, pk)
         audit.record("exported", call, user=request.user, detail=gettext("ansökningar som CSV"))
-        response = HttpResponse(services.applications_csv(call), content_type="text/csv")
-        response["Content-Disposition"] = f'attachment; filename="ansokningar-{call.slug}.csv"'
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return services.applications_csv(call)
 
     def zip_view(self, request, pk):
         call = self._call_for_reviewer(request, pk)
