@@ -6,7 +6,7 @@ superusers) see applications; every opened application, file, export and ZIP is 
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -25,6 +25,8 @@ from internships.models import (
     InternshipCall,
 )
 from portal import audit
+from portal.workflow import TransitionRefused
+from portal.workflow_admin import StatusHistoryInline
 
 VIEW_APPLICATIONS = "internships.view_application"
 
@@ -206,21 +208,9 @@ class InternshipCallAdmin(admin.ModelAdmin):
         return response
 
 
-class StatusChangeInline(admin.TabularInline):
+class StatusChangeInline(StatusHistoryInline):
     model = ApplicationStatusChange
-    extra = 0
-    can_delete = False
-    fields = ["changed_at", "from_status", "to_status", "changed_by", "note"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("changed_by")
+    fields = [*StatusHistoryInline.fields, "note"]
 
 
 class ApplicationReviewForm(forms.ModelForm):
@@ -252,7 +242,7 @@ def _status_action(status, *, notify=False):
             try:
                 services.change_status(application, status, by=request.user, notify=notify)
                 changed += 1
-            except ValidationError:
+            except TransitionRefused:
                 refused.append(application.reference)
         if changed:
             modeladmin.message_user(
@@ -399,5 +389,5 @@ class ApplicationAdmin(admin.ModelAdmin):
                     by=request.user,
                     notify=form.cleaned_data.get("notify_applicant", False),
                 )
-            except ValidationError as error:
-                self.message_user(request, "; ".join(error.messages), messages.ERROR)
+            except TransitionRefused as refusal:
+                self.message_user(request, "; ".join(refusal.messages), messages.ERROR)

@@ -1,7 +1,6 @@
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.syndication.views import Feed
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -27,6 +26,7 @@ from portal import audit, calendars
 from portal.form_protection import GuardedFormViewMixin
 from portal.i18n import localized
 from portal.links import absolute_url
+from portal.workflow import TransitionRefused
 
 
 class CallListView(ListView):
@@ -176,7 +176,7 @@ class WithdrawView(TemplateView):
         try:
             services.withdraw_application(self.application)
             context["withdrawn_now"] = True
-        except ValidationError:
+        except TransitionRefused:
             context["refused"] = True
         return self.render_to_response(context)
 

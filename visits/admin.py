@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from portal.workflow import TransitionRefused
+from portal.workflow_admin import StatusHistoryInline
 from visits import services
 from visits.models import (
     CalendarFeedToken,
@@ -19,7 +21,6 @@ from visits.models import (
     Participant,
     ProgrammeItem,
     StatusChange,
-    TransitionRefused,
     Visit,
 )
 
@@ -87,18 +88,8 @@ class GiftInline(admin.TabularInline):
     fields = ["direction", "description", "giver", "recipient", "estimated_value_sek"]
 
 
-class StatusChangeInline(admin.TabularInline):
+class StatusChangeInline(StatusHistoryInline):
     model = StatusChange
-    extra = 0
-    can_delete = False
-    fields = ["changed_at", "from_status", "to_status", "changed_by"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class VisitAdminForm(forms.ModelForm):
