@@ -40,9 +40,6 @@ class VisitListView(ForgivingPaginationMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop(self.page_kwarg, None)
-        context["filter_query"] = query.urlencode()
         context["is_filtered"] = any(
             self.request.GET.get(name) for name in self.filterset_class.base_filters
         )
