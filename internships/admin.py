@@ -17,13 +17,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from internships import services
-from internships.models import (
-    Application,
-    ApplicationStatusChange,
-    CallStatistic,
-    InternshipCall,
-)
+from internships import services, statistics
+from internships.models import Application, ApplicationStatusChange, InternshipCall
 from portal import audit
 from portal.workflow import TransitionRefused
 from portal.workflow_admin import StatusHistoryInline
@@ -167,29 +162,12 @@ class InternshipCallAdmin(admin.ModelAdmin):
 
     def statistics_view(self, request, pk):
         call = self._call_for_reviewer(request, pk)
-        rows = list(call.statistics.all())
-        by_dimension = {dimension: [] for dimension in CallStatistic.Dimension}
-        for row in rows:
-            by_dimension[row.dimension].append(row)
-        total = sum(row.count for row in by_dimension[CallStatistic.Dimension.TOTAL])
-        status_counts = (
-            call.applications.values("status").annotate(n=Count("pk")).order_by("status")
-        )
-        labels = dict(Application.Status.choices)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": gettext("Statistik för %(call)s") % {"call": call},
             "call": call,
-            "total": total,
-            "by_university": by_dimension[CallStatistic.Dimension.UNIVERSITY],
-            "by_programme": by_dimension[CallStatistic.Dimension.PROGRAMME],
-            "by_level": [
-                (dict(Application.Level.choices).get(row.value, row.value), row.count)
-                for row in by_dimension[CallStatistic.Dimension.LEVEL]
-            ],
-            "by_status": [(labels.get(row["status"], row["status"]), row["n"])
-                          for row in status_counts],
+            **statistics.call_statistics(call),
         }
         return TemplateResponse(request, "admin/internships/call_statistics.html", context)
 
