@@ -17,8 +17,11 @@ class TransitionRefused(ValidationError):
 
 
 class StatusHistory(models.Model):
-    """One step through a workflow: by whom and when (see ``status_history`` for from what
-    to what). A concrete history adds the object it follows and its own ordering."""
+    """One step through a workflow: by whom and when.
+
+    ``status_history`` adds from what status to what; a concrete history adds the object
+    it follows and its ordering.
+    """
 
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
