@@ -6,7 +6,7 @@ superusers) see applications; every opened application, file, export and ZIP is 
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -17,14 +17,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from internships import services
-from internships.models import (
-    Application,
-    ApplicationStatusChange,
-    CallStatistic,
-    InternshipCall,
-)
+from internships import services, statistics
+from internships.models import Application, ApplicationStatusChange, InternshipCall
 from portal import audit
+from portal.workflow import TransitionRefused
+from portal.workflow_admin import StatusHistoryInline
 
 VIEW_APPLICATIONS = "internships.view_application"
 
@@ -165,40 +162,19 @@ class InternshipCallAdmin(admin.ModelAdmin):
 
     def statistics_view(self, request, pk):
         call = self._call_for_reviewer(request, pk)
-        rows = list(call.statistics.all())
-        by_dimension = {dimension: [] for dimension in CallStatistic.Dimension}
-        for row in rows:
-            by_dimension[row.dimension].append(row)
-        total = sum(row.count for row in by_dimension[CallStatistic.Dimension.TOTAL])
-        status_counts = (
-            call.applications.values("status").annotate(n=Count("pk")).order_by("status")
-        )
-        labels = dict(Application.Status.choices)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": gettext("Statistik för %(call)s") % {"call": call},
             "call": call,
-            "total": total,
-            "by_university": by_dimension[CallStatistic.Dimension.UNIVERSITY],
-            "by_programme": by_dimension[CallStatistic.Dimension.PROGRAMME],
-            "by_level": [
-                (dict(Application.Level.choices).get(row.value, row.value), row.count)
-                for row in by_dimension[CallStatistic.Dimension.LEVEL]
-            ],
-            "by_status": [(labels.get(row["status"], row["status"]), row["n"])
-                          for row in status_counts],
+            **statistics.call_statistics(call),
         }
         return TemplateResponse(request, "admin/internships/call_statistics.html", context)
 
     def csv_view(self, request, pk):
         call = self._call_for_reviewer(request, pk)
         audit.record("exported", call, user=request.user, detail=gettext("ansökningar som CSV"))
-        response = HttpResponse(services.applications_csv(call), content_type="text/csv")
-        response["Content-Disposition"] = f'attachment; filename="ansokningar-{call.slug}.csv"'
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return services.applications_csv(call)
 
     def zip_view(self, request, pk):
         call = self._call_for_reviewer(request, pk)
@@ -210,21 +186,9 @@ class InternshipCallAdmin(admin.ModelAdmin):
         return response
 
 
-class StatusChangeInline(admin.TabularInline):
+class StatusChangeInline(StatusHistoryInline):
     model = ApplicationStatusChange
-    extra = 0
-    can_delete = False
-    fields = ["changed_at", "from_status", "to_status", "changed_by", "note"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("changed_by")
+    fields = [*StatusHistoryInline.fields, "note"]
 
 
 class ApplicationReviewForm(forms.ModelForm):
@@ -256,7 +220,7 @@ def _status_action(status, *, notify=False):
             try:
                 services.change_status(application, status, by=request.user, notify=notify)
                 changed += 1
-            except ValidationError:
+            except TransitionRefused:
                 refused.append(application.reference)
         if changed:
             modeladmin.message_user(
@@ -403,5 +367,5 @@ class ApplicationAdmin(admin.ModelAdmin):
                     by=request.user,
                     notify=form.cleaned_data.get("notify_applicant", False),
                 )
-            except ValidationError as error:
-                self.message_user(request, "; ".join(error.messages), messages.ERROR)
+            except TransitionRefused as refusal:
+                self.message_user(request, "; ".join(refusal.messages), messages.ERROR)

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.i18n import localized
+from portal.workflow import StatusHistory, TransitionRefused, status_history
 
 COVER_LETTER_MAX_LENGTH = 5000
 # The version of the information text applicants confirm they have read; raise it whenever
@@ -222,10 +223,6 @@ class ReferenceCounter(models.Model):
         return f"PRK-{year}-{counter.last:04d}"
 
 
-class TransitionRefused(ValidationError):
-    """A status change the workflow does not allow (an accepted application cannot be rejected)."""
-
-
 class ApplicationQuerySet(models.QuerySet):
     def active(self):
         return self.exclude(status=Application.Status.WITHDRAWN)
@@ -397,12 +394,8 @@ class Application(models.Model):
             self.status = status
             self.status_changed_at = timezone.now()
             self.save(update_fields=["status", "status_changed_at"])
-            ApplicationStatusChange.objects.create(
-                application=self,
-                changed_by=by if by is not None and by.is_authenticated else None,
-                from_status=previous,
-                to_status=status,
-                note=note,
+            ApplicationStatusChange.record(
+                application=self, from_status=previous, to_status=status, by=by, note=note
             )
 
     def start_review(self, by=None):
@@ -432,8 +425,8 @@ class Application(models.Model):
         return reverse("internships:file", kwargs={"pk": self.pk, "kind": kind})
 
 
-class ApplicationStatusChange(models.Model):
-    """One step of an application through the workflow: who, when, from and to."""
+class ApplicationStatusChange(status_history(Application.Status)):
+    """One step of an application through the workflow: who, when, from and to, and why."""
 
     application = models.ForeignKey(
         Application,
@@ -441,26 +434,10 @@ class ApplicationStatusChange(models.Model):
         on_delete=models.CASCADE,
         related_name="status_changes",
     )
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("ändrad av"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    changed_at = models.DateTimeField(_("tidpunkt"), default=timezone.now)
-    from_status = models.CharField(_("från"), max_length=20, choices=Application.Status.choices)
-    to_status = models.CharField(_("till"), max_length=20, choices=Application.Status.choices)
     note = models.CharField(_("kommentar"), max_length=300, blank=True)
 
-    class Meta:
+    class Meta(StatusHistory.Meta):
         ordering = ["changed_at", "pk"]
-        verbose_name = _("statusändring")
-        verbose_name_plural = _("statusändringar")
-
-    def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
 class CallStatistic(models.Model):

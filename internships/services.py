@@ -1,12 +1,10 @@
 """The rules of applying, withdrawing, reviewing and purging, used by views, admin and jobs."""
 
-import csv
 import io
 import logging
 import zipfile
 from datetime import timedelta
 
-from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
@@ -20,6 +18,8 @@ from internships.models import (
     file_storage,
 )
 from portal import audit
+from portal.exports import csv_response
+from portal.links import absolute_url
 from portal.mail import queue_mail
 
 logger = logging.getLogger("portal")
@@ -68,13 +68,9 @@ def application_for_withdraw_token(token):
     )
 
 
-def absolute(path):
-    return settings.SITE_URL + path
-
-
 def withdraw_url(application):
     with translation.override(application.language):
-        return absolute(
+        return absolute_url(
             reverse("internships:withdraw", kwargs={"token": withdraw_token(application)})
         )
 
@@ -189,28 +185,22 @@ CSV_COLUMNS = [
 
 
 def applications_csv(call):
-    """The call's applications as CSV (no files, no internal notes)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([label for _name, label in CSV_COLUMNS])
-    for application in call.applications.order_by("submitted_at"):
-        row = []
-        for name, _label in CSV_COLUMNS:
-            value = getattr(application, name)
-            if name == "submitted_at":
-                value = timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
-            elif name == "status":
-                value = application.get_status_display()
-            elif name == "level":
-                value = application.get_level_display()
-            row.append(_csv_safe("" if value is None else str(value)))
-        writer.writerow(row)
-    return "\ufeff" + buffer.getvalue()
+    """The call's applications as a CSV attachment (no files, no internal notes)."""
+    rows = (
+        [_csv_value(application, name) for name, _label in CSV_COLUMNS]
+        for application in call.applications.order_by("submitted_at")
+    )
+    return csv_response(
+        f"ansokningar-{call.slug}.csv", [label for _name, label in CSV_COLUMNS], rows
+    )
 
 
-def _csv_safe(value):
-    # A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+def _csv_value(application, name):
+    if name == "submitted_at":
+        return timezone.localtime(application.submitted_at).strftime("%Y-%m-%d %H:%M")
+    if name in ("status", "level"):
+        return getattr(application, f"get_{name}_display")()
+    return getattr(application, name)
 
 
 def cvs_zip(call):

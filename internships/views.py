@@ -1,8 +1,7 @@
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.syndication.views import Feed
-from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -23,9 +22,11 @@ from internships.models import (
     retention_months,
 )
 from internships.structured_data import job_posting_json
-from portal import audit
+from portal import audit, calendars
 from portal.form_protection import GuardedFormViewMixin
 from portal.i18n import localized
+from portal.links import absolute_url
+from portal.workflow import TransitionRefused
 
 
 class CallListView(ListView):
@@ -175,7 +176,7 @@ class WithdrawView(TemplateView):
         try:
             services.withdraw_application(self.application)
             context["withdrawn_now"] = True
-        except ValidationError:
+        except TransitionRefused:
             context["refused"] = True
         return self.render_to_response(context)
 
@@ -230,28 +231,22 @@ class DeadlinesCalendarView(View):
     """An .ics feed of the application deadlines of open and upcoming calls."""
 
     def get(self, request):
-        from icalendar import Calendar, Event
-
-        calendar = Calendar()
-        calendar.add("prodid", "-//Västra Götalandsregionen//Externa relationer//SV")
-        calendar.add("version", "2.0")
-        calendar.add("x-wr-calname", _("Sista ansökningsdag för praktik"))
         calls = InternshipCall.objects.published().filter(closes_at__gt=timezone.now())
-        for call in calls.select_related("office").order_by("closes_at"):
-            event = Event()
-            event.add("uid", f"internship-call-{call.pk}-deadline@externa-relationer")
-            event.add(
-                "summary",
-                _("Sista ansökningsdag: %(title)s") % {"title": localized(call, "title")},
-            )
-            event.add("dtstart", call.closes_at)
-            event.add("dtend", call.closes_at)
-            event.add("dtstamp", call.updated_at)
-            event.add("url", request.build_absolute_uri(call.get_absolute_url()))
-            calendar.add_component(event)
-        response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = 'inline; filename="praktik-ansokningsdagar.ics"'
-        return response
+        return calendars.calendar_response(
+            [self.deadline(call) for call in calls.select_related("office").order_by("closes_at")],
+            name=_("Sista ansökningsdag för praktik"),
+            filename="praktik-ansokningsdagar.ics",
+        )
+
+    def deadline(self, call):
+        return calendars.event(
+            call,
+            summary=_("Sista ansökningsdag: %(title)s") % {"title": localized(call, "title")},
+            starts_at=call.closes_at,
+            ends_at=call.closes_at,
+            changed_at=call.updated_at,
+            url=absolute_url(call.get_absolute_url()),
+        )
 
 
 class NewCallsFeed(Feed):

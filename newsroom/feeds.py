@@ -13,7 +13,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from newsroom.models import NewsItem
-from newsroom.views import absolute_url
+from portal.links import absolute_url
 from relations.models import Topic
 
 FEED_LENGTH = 20

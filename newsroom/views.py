@@ -20,15 +20,11 @@ from django.views.generic import DetailView, ListView
 
 from newsroom.filters import NewsFilter
 from newsroom.models import NewsItem
+from portal.links import absolute_url
 from portal.pagination import ForgivingPaginationMixin
 from portal.structured_data import json_ld
 from relations.models import Topic
 from visits.models import Visit
-
-
-def absolute_url(path):
-    """A link that works outside the site too (feeds, Open Graph, canonical)."""
-    return f"{settings.SITE_URL}{path}"
 
 
 def structured_data(item, context):

@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 
 from config.registry import app_modules
 from portal.context_processors import site
+from portal.links import absolute_url
 
 logger = logging.getLogger("portal")
 
@@ -73,7 +74,7 @@ def security_txt(request):
         f"Contact: {settings.SECURITY_CONTACT}",
         f"Expires: {expires.astimezone(UTC).isoformat().replace('+00:00', 'Z')}",
         "Preferred-Languages: sv, en",
-        f"Canonical: {settings.SITE_URL}/.well-known/security.txt",
+        f"Canonical: {absolute_url('/.well-known/security.txt')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

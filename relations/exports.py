@@ -1,16 +1,12 @@
 """CSV exports of memberships and projects for relations officers.
 
-Excel is what the officers open these in, so the file starts with a UTF-8 byte order mark
-(without it Excel reads å, ä, ö wrongly), uses semicolons between columns and decimal
-commas, as Swedish Excel expects, and has Swedish column names.
+Excel is what the officers open these in, so the columns have Swedish names and amounts
+decimal commas; the file itself is made as every export is (``portal.exports``).
 """
 
-import csv
-
-from django.http import HttpResponse
 from django.utils import timezone
 
-BOM = "\ufeff"
+from portal.exports import csv_response
 
 
 def _decimal(value):
@@ -57,26 +53,22 @@ PROJECT_COLUMNS = [
 ]
 
 
-def csv_response(filename, columns, rows):
-    """An attachment ``<filename>-<date>.csv`` with a header row and one line per row."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.csv"'
-    response.write(BOM)
-    writer = csv.writer(response, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow([name for name, _value in columns])
-    for row in rows:
-        writer.writerow([value(row) for _name, value in columns])
-    return response
+def dated_csv(name, columns, objects):
+    """An attachment ``<name>-<today>.csv``: one column per (title, value) pair in ``columns``."""
+    return csv_response(
+        f"{name}-{timezone.localdate().isoformat()}.csv",
+        [title for title, _value in columns],
+        ([value(obj) for _title, value in columns] for obj in objects),
+    )
 
 
 def memberships_csv(queryset):
     rows = queryset.select_related("organisation").prefetch_related("topics")
-    return csv_response("medlemskap", MEMBERSHIP_COLUMNS, rows)
+    return dated_csv("medlemskap", MEMBERSHIP_COLUMNS, rows)
 
 
 def projects_csv(queryset):
     rows = queryset.select_related("programme", "lead_partner").prefetch_related(
         "partners", "topics"
     )
-    return csv_response("projekt", PROJECT_COLUMNS, rows)
+    return dated_csv("projekt", PROJECT_COLUMNS, rows)

@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -12,14 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from visits import services
+from portal.workflow import TransitionRefused
+from portal.workflow_admin import StatusHistoryInline
+from visits import services, statistics
 from visits.models import (
     CalendarFeedToken,
     Gift,
     Participant,
     ProgrammeItem,
     StatusChange,
-    TransitionRefused,
     Visit,
 )
 
@@ -87,18 +87,8 @@ class GiftInline(admin.TabularInline):
     fields = ["direction", "description", "giver", "recipient", "estimated_value_sek"]
 
 
-class StatusChangeInline(admin.TabularInline):
+class StatusChangeInline(StatusHistoryInline):
     model = StatusChange
-    extra = 0
-    can_delete = False
-    fields = ["changed_at", "from_status", "to_status", "changed_by"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class VisitAdminForm(forms.ModelForm):
@@ -309,48 +299,11 @@ class VisitAdmin(admin.ModelAdmin):
     def statistics_view(self, request):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        counted = Visit.objects.filter(
-            status__in=[Visit.Status.CONFIRMED, Visit.Status.COMPLETED]
-        ).annotate(year=ExtractYear("starts_at"))
-        per_year = {}
-        for row in counted.values("year", "direction").annotate(count=Count("pk")):
-            counts = per_year.setdefault(row["year"], {"incoming": 0, "outgoing": 0})
-            counts[row["direction"]] = row["count"]
-        year_rows = [
-            {"year": year, "incoming": counts["incoming"], "outgoing": counts["outgoing"],
-             "total": counts["incoming"] + counts["outgoing"]}
-            for year, counts in sorted(per_year.items(), reverse=True)
-        ]
-        country_rows = [
-            {"country": Visit(country=row["country"]).country, "count": row["count"]}
-            for row in counted.exclude(country="").values("country").annotate(
-                count=Count("pk")
-            ).order_by("-count", "country")
-        ]
-        bar_max = 320  # the longest bar, in SVG units
-        largest = max([row["total"] for row in year_rows] + [1])
-        bar_height, gap = 18, 14
-        for index, row in enumerate(year_rows):
-            top = index * (2 * bar_height + gap)
-            row["incoming_width"] = round(bar_max * row["incoming"] / largest)
-            row["outgoing_width"] = round(bar_max * row["outgoing"] / largest)
-            row["incoming_y"] = top
-            row["outgoing_y"] = top + bar_height
-            row["label_y"] = top + bar_height + 4
-            row["incoming_text_y"] = top + 13
-            row["outgoing_text_y"] = top + bar_height + 13
-            row["incoming_text_x"] = 70 + row["incoming_width"] + 6
-            row["outgoing_text_x"] = 70 + row["outgoing_width"] + 6
-        largest_country = max([row["count"] for row in country_rows] + [1])
         context = {
             **self.admin_site.each_context(request),
             "title": _("Besöksstatistik"),
             "opts": self.model._meta,
-            "year_rows": year_rows,
-            "country_rows": country_rows,
-            "largest_country": largest_country,
-            "chart_height": max(len(year_rows) * (2 * bar_height + gap), 1),
-            "bar_height": bar_height,
+            **statistics.statistics(),
         }
         return TemplateResponse(request, "visits/admin/statistics.html", context)
 

@@ -23,6 +23,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from portal.i18n import localized
+from portal.workflow import StatusHistory, TransitionRefused, status_history
 from relations.models import Organisation, Project, Topic
 
 DELEGATION_SIZE_MAX = 200
@@ -32,10 +33,6 @@ def personal_data_months():
     return settings.VISIT_PERSONAL_DATA_MONTHS
 
 
-
-
-class TransitionRefused(ValidationError):
-    """A status change the workflow does not allow (the message says why)."""
 
 
 class VisitQuerySet(models.QuerySet):
@@ -280,12 +277,8 @@ class Visit(models.Model):
                 self.cancelled_at = now
                 fields.append("cancelled_at")
             self.save(update_fields=fields)
-            StatusChange.objects.create(
-                visit=self,
-                from_status=old_status,
-                to_status=new_status,
-                changed_by=by if by is not None and by.is_authenticated else None,
-                changed_at=now,
+            StatusChange.record(
+                visit=self, from_status=old_status, to_status=new_status, by=by, changed_at=now
             )
 
     # Overlap ----------------------------------------------------------------------------
@@ -383,31 +376,15 @@ class Participant(models.Model):
         return self.name
 
 
-class StatusChange(models.Model):
+class StatusChange(status_history(Visit.Status)):
     """One step in a visit's workflow: from what to what, by whom and when."""
 
     visit = models.ForeignKey(
         Visit, verbose_name=_("besök"), on_delete=models.CASCADE, related_name="status_changes"
     )
-    from_status = models.CharField(_("från"), max_length=20, choices=Visit.Status.choices)
-    to_status = models.CharField(_("till"), max_length=20, choices=Visit.Status.choices)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("ändrad av"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    changed_at = models.DateTimeField(_("tidpunkt"), default=timezone.now)
 
-    class Meta:
+    class Meta(StatusHistory.Meta):
         ordering = ["-changed_at", "-pk"]
-        verbose_name = _("statusändring")
-        verbose_name_plural = _("statusändringar")
-
-    def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
 class Gift(models.Model):

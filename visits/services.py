@@ -1,15 +1,15 @@
 """What the visits app does beyond one model: requests, calendars, feed tokens and the purge."""
 
-import datetime
 import secrets
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
-from icalendar import Calendar, Event
 
+from portal import calendars
 from portal.i18n import localized
+from portal.links import absolute_url
 from portal.mail import queue_mail
 from visits.models import CalendarFeedToken, Participant, Visit, local_datetime
 
@@ -128,16 +128,6 @@ def user_for_calendar_token(token):
 
 # iCalendar -----------------------------------------------------------------------------------
 
-
-def _uid(visit):
-    # Stable: the same visit always has the same UID, whatever its title or dates become.
-    return f"visit-{visit.pk}@{urlsplit(settings.SITE_URL).hostname}"
-
-
-def _absolute(path):
-    return settings.SITE_URL + path
-
-
 ICAL_STATUS = {
     Visit.Status.REQUESTED: "TENTATIVE",
     Visit.Status.PLANNING: "TENTATIVE",
@@ -149,40 +139,25 @@ ICAL_STATUS = {
 
 def visit_event(visit, *, staff=False):
     """One VEVENT. Public events carry only what the public page shows."""
-    event = Event()
-    event.add("uid", _uid(visit))
-    # RFC 5545 wants these two in UTC; the visit's own times stay in Europe/Stockholm.
-    changed = (visit.updated_at or timezone.now()).astimezone(datetime.UTC)
-    event.add("dtstamp", changed)
-    event.add("last-modified", changed)
-    event.add("dtstart", timezone.localtime(visit.starts_at))
-    event.add("dtend", timezone.localtime(visit.ends_at))
-    event.add("summary", localized(visit, "title"))
+    page = (
+        reverse("admin:visits_visit_change", args=[visit.pk]) if staff
+        else visit.get_absolute_url()
+    )
+    event = calendars.event(
+        visit,
+        summary=localized(visit, "title"),
+        starts_at=visit.starts_at,
+        ends_at=visit.ends_at,
+        changed_at=visit.updated_at,
+        url=absolute_url(page),
+    )
     event.add("status", ICAL_STATUS[visit.status])
     location = visit.place_display
     if location:
         event.add("location", location)
     description = localized(visit, "purpose")
-    if staff:
-        if visit.visibility == Visit.Visibility.INTERNAL:
-            description = "[" + translation.gettext("Internt") + "] " + description
-        event.add("url", _absolute(f"/admin/visits/visit/{visit.pk}/change/"))
-    else:
-        event.add("url", _absolute(visit.get_absolute_url()))
+    if staff and visit.visibility == Visit.Visibility.INTERNAL:
+        description = "[" + translation.gettext("Internt") + "] " + description
     if description:
         event.add("description", description)
     return event
-
-
-def calendar_for(visits, *, name, staff=False):
-    """An RFC 5545 calendar of ``visits``, with the VTIMEZONE blocks its times need."""
-    calendar = Calendar()
-    calendar.add("prodid", "-//Västra Götalandsregionen//Externa relationer//SV")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    for visit in visits:
-        calendar.add_component(visit_event(visit, staff=staff))
-    calendar.add_missing_timezones()
-    return calendar.to_ical()

@@ -4,7 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView, View
 from django_filters.views import FilterView
 
+from portal.calendars import calendar_response
 from portal.form_protection import GuardedFormViewMixin
 from portal.i18n import localized
 from portal.pagination import ForgivingPaginationMixin
@@ -34,9 +35,6 @@ class VisitListView(ForgivingPaginationMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop(self.page_kwarg, None)
-        context["filter_query"] = query.urlencode()
         context["is_filtered"] = any(
             self.request.GET.get(name) for name in self.filterset_class.base_filters
         )
@@ -100,20 +98,14 @@ class VisitDetailView(DetailView):
 # Calendars ------------------------------------------------------------------------------
 
 
-def calendar_response(content, filename):
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
-
-
 class PublicCalendarView(View):
     """Every upcoming public visit, as an .ics feed to subscribe to."""
 
     def get(self, request):
-        visits = Visit.objects.for_public_pages().upcoming()
         return calendar_response(
-            services.calendar_for(visits, name=_("Formella besök – Externa relationer")),
-            "besok.ics",
+            [services.visit_event(visit) for visit in Visit.objects.for_public_pages().upcoming()],
+            name=_("Formella besök – Externa relationer"),
+            filename="besok.ics",
         )
 
 
@@ -121,7 +113,9 @@ class VisitCalendarView(View):
     def get(self, request, slug):
         visit = get_object_or_404(Visit.objects.for_public_pages(), slug=slug)
         return calendar_response(
-            services.calendar_for([visit], name=localized(visit, "title")), f"{visit.slug}.ics"
+            [services.visit_event(visit)],
+            name=localized(visit, "title"),
+            filename=f"{visit.slug}.ics",
         )
 
 
@@ -140,7 +134,9 @@ class StaffCalendarView(View):
             .order_by("starts_at")
         )
         response = calendar_response(
-            services.calendar_for(visits, name=_("Besök (internt)"), staff=True), "besok-intern.ics"
+            [services.visit_event(visit, staff=True) for visit in visits],
+            name=_("Besök (internt)"),
+            filename="besok-intern.ics",
         )
         response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex"

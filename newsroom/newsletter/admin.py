@@ -1,11 +1,9 @@
 """Admin of the newsletter, for editors (Redaktör): compose, test and send issues and follow
 their progress; decide about deliveries left uncertain by a crash; the subscribers."""
 
-import csv
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -16,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from newsroom.newsletter import composing, delivery, subscriptions
 from newsroom.newsletter.models import Delivery, IssueItem, NewsletterIssue, Subscriber
 from portal import audit
+from portal.exports import csv_response
 
 
 @admin.register(Subscriber)
@@ -43,22 +42,15 @@ class SubscriberAdmin(admin.ModelAdmin):
         subscribers = list(queryset.order_by("email"))
         audit.record_many("exported", subscribers, user=request.user,
                           detail=gettext("prenumeranter som CSV"))
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="prenumeranter.csv"'
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        response.write("\ufeff")  # Excel reads UTF-8 with a byte order mark
-        writer = csv.writer(response)
-        writer.writerow(["email", "status", "language", "consent_version", "source",
-                         "subscribed_at", "confirmed_at", "unsubscribed_at"])
-        for subscriber in subscribers:
-            writer.writerow([
-                _csv_safe(subscriber.email), subscriber.status, subscriber.language,
-                subscriber.consent_version, _csv_safe(subscriber.source),
-                _iso(subscriber.subscribed_at), _iso(subscriber.confirmed_at),
-                _iso(subscriber.unsubscribed_at),
-            ])
-        return response
+        return csv_response(
+            "prenumeranter.csv",
+            ["email", "status", "language", "consent_version", "source",
+             "subscribed_at", "confirmed_at", "unsubscribed_at"],
+            ([subscriber.email, subscriber.status, subscriber.language,
+              subscriber.consent_version, subscriber.source, _iso(subscriber.subscribed_at),
+              _iso(subscriber.confirmed_at), _iso(subscriber.unsubscribed_at)]
+             for subscriber in subscribers),
+        )
 
     @admin.action(description=_("Avsluta prenumerationen för markerade"),
                   permissions=["change"])
@@ -83,10 +75,6 @@ class SubscriberAdmin(admin.ModelAdmin):
 def _iso(value):
     return value.isoformat() if value else ""
 
-
-def _csv_safe(value):
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 class IssueItemInline(admin.TabularInline):

@@ -9,11 +9,11 @@ from django.utils.translation import gettext
 
 from newsroom.newsletter.models import Subscriber
 from newsroom.newsletter.subscriptions import (
-    absolute,
     unsubscribe_mailto,
     unsubscribe_url,
     url_in_language,
 )
+from portal.links import absolute_url
 from portal.mail import render_text
 
 
@@ -21,7 +21,7 @@ def issue_entries(issue):
     """The issue's news items in their order, with the absolute links a mail needs."""
     entries = list(issue.entries.select_related("news_item").order_by("position", "pk"))
     return [
-        {"item": entry.news_item, "url": absolute(entry.news_item.get_absolute_url())}
+        {"item": entry.news_item, "url": absolute_url(entry.news_item.get_absolute_url())}
         for entry in entries
     ]
 
@@ -31,7 +31,7 @@ def mail_context(issue, entries, unsubscribe_link):
         "issue": issue,
         "entries": entries,
         "unsubscribe_url": unsubscribe_link,
-        "archive_url": absolute(issue.get_absolute_url()),
+        "archive_url": absolute_url(issue.get_absolute_url()),
         "subscribe_url": url_in_language("newsroom:subscribe", issue.language),
         "site_url": settings.SITE_URL,
     }

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.newsletter.models import Delivery, Subscriber, SuppressedAddress, suppression_hash
 from portal import audit
+from portal.links import absolute_url
 from portal.mail import queue_mail
 
 CONFIRM_SALT = "newsroom.newsletter.confirm"
@@ -35,9 +36,6 @@ CONSENT_TEXT = _(
     "prenumerationen."
 )
 
-
-def absolute(path):
-    return settings.SITE_URL + path
 
 
 # Signed links -----------------------------------------------------------------------------
@@ -111,7 +109,7 @@ def subscriber_for_unsubscribe_token(token):
 
 def url_in_language(name, language, **kwargs):
     with translation.override(language):
-        return absolute(reverse(name, kwargs=kwargs))
+        return absolute_url(reverse(name, kwargs=kwargs))
 
 
 def confirm_url(subscriber):

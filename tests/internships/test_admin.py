@@ -1,6 +1,5 @@
 """The recruiters' back office: who sees applications, workflow actions, exports, logs."""
 
-import csv
 import io
 import zipfile
 
@@ -16,6 +15,8 @@ from internships.models import Application
 from internships.roles import RECRUITERS
 from newsroom.roles import EDITORS
 from portal import audit
+from portal.exports import spreadsheet_text
+from tests.portal.spreadsheets import HOSTILE, formula_fields, read
 
 pytestmark = pytest.mark.django_db
 
@@ -137,12 +138,28 @@ def test_csv_export_has_the_applications_but_no_files(staff_client, open_call):
     first = ApplicationFactory(call=open_call, first_name="=HYPERLINK(1)")
     response = client.get(reverse("admin:internships_internshipcall_csv", args=[open_call.pk]))
     assert response.status_code == 200
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="ansokningar-{open_call.slug}.csv"'
+    )
+    assert "no-store" in response["Cache-Control"]
+    rows = read(response)
     assert rows[0][0] == "Referensnummer" and len(rows) == 2
     assert rows[1][0] == first.reference
     assert "'=HYPERLINK(1)" in rows[1]
     assert first.cv.name not in response.content.decode()
     assert audit.events(open_call).get().additional_data["event"] == "exported"
+
+
+def test_csv_export_holds_no_formula_whatever_the_applicant_wrote(staff_client, open_call):
+    client = staff_client(RECRUITERS)
+    ApplicationFactory(
+        call=open_call, reference=HOSTILE, registration_number=HOSTILE, first_name=HOSTILE,
+        last_name=HOSTILE, email=HOSTILE, phone=HOSTILE, university=HOSTILE,
+        programme=HOSTILE, expected_graduation=HOSTILE, languages=HOSTILE,
+    )
+    response = client.get(reverse("admin:internships_internshipcall_csv", args=[open_call.pk]))
+    assert read(response)[1].count(spreadsheet_text(HOSTILE)) == 10
+    assert formula_fields(response) == []
 
 
 def test_cvs_as_one_zip_is_logged(staff_client, open_call):

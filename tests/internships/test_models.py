@@ -13,8 +13,8 @@ from internships.models import (
     CallStatistic,
     InternshipCall,
     ReferenceCounter,
-    TransitionRefused,
 )
+from portal.workflow import TransitionRefused
 
 pytestmark = pytest.mark.django_db
 

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
+from icalendar import Calendar
 
 from internships import home, related
 from internships.factories import ApplicationFactory, InternshipCallFactory
@@ -147,7 +148,8 @@ def test_rss_feed_lists_published_calls(client):
     assert call.title in body and hidden.title not in body
 
 
-def test_ics_feed_lists_coming_deadlines(client):
+def test_ics_feed_lists_coming_deadlines(client, settings):
+    settings.SITE_URL = "https://externa.example.se"
     open_, upcoming, closed = make_calls(3)
     response = client.get(reverse("internships:deadlines-ics"))
     body = response.content.decode()
@@ -155,6 +157,13 @@ def test_ics_feed_lists_coming_deadlines(client):
     assert "BEGIN:VCALENDAR" in body
     assert body.count("BEGIN:VEVENT") == 2
     assert open_.title in body and closed.title not in body
+    deadline = next(
+        event for event in Calendar.from_ical(response.content).walk("VEVENT")
+        if str(event["UID"]).startswith(f"internships.internshipcall-{open_.pk}@")
+    )
+    assert str(deadline["UID"]) == f"internships.internshipcall-{open_.pk}@externa.example.se"
+    assert deadline.decoded("DTSTART") == open_.closes_at.replace(microsecond=0)
+    assert str(deadline["URL"]) == f"https://externa.example.se{open_.get_absolute_url()}"
 
 
 def test_home_section_shows_open_calls_only():

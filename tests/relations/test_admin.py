@@ -1,13 +1,11 @@
 """The relations admin: who may edit, messages at the field, CSV export, search for autocomplete."""
 
-import csv
-import io
-
 import pytest
 from django.urls import reverse
 
 from internships.roles import RECRUITERS
 from newsroom.roles import EDITORS
+from portal.exports import spreadsheet_text
 from relations.factories import (
     MembershipFactory,
     OrganisationFactory,
@@ -17,6 +15,7 @@ from relations.factories import (
 )
 from relations.models import Membership, Project, Topic
 from relations.roles import RELATIONS_OFFICERS
+from tests.portal.spreadsheets import HOSTILE, formula_fields, read
 from visits.roles import VISIT_COORDINATORS
 
 pytestmark = pytest.mark.django_db
@@ -166,7 +165,7 @@ def read_csv(response):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith("attachment; filename=")
     assert response.content.startswith("\ufeff".encode())
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    return read(response)
 
 
 def test_membership_csv_export(staff_client):
@@ -214,6 +213,30 @@ def test_project_csv_export_with_decimal_commas(staff_client):
     assert row["Huvudpartner"] == "Regionen"
     assert row["Partner"] == "Region Skåne"
     assert row["Status"] == "pågående"
+
+
+def test_exports_hold_no_formula_whatever_the_text(staff_client):
+    client = staff_client(RELATIONS_OFFICERS)
+    organisation = OrganisationFactory(name=HOSTILE, acronym=HOSTILE)
+    topic = TopicFactory(name=HOSTILE)
+    membership = MembershipFactory(
+        organisation=organisation, role_detail=HOSTILE, representative_name=HOSTILE,
+        representative_title=HOSTILE, public_notes=HOSTILE, internal_notes=HOSTILE,
+    )
+    membership.topics.add(topic)
+    project = ProjectFactory(
+        title=HOSTILE, programme=ProgrammeFactory(name=HOSTILE), lead_partner=organisation,
+        website=f"https://example.se/{HOSTILE}", total_budget=-1,
+    )
+    project.partners.add(organisation)
+    project.topics.add(topic)
+    for model, obj, cells in (("membership", membership, 8), ("project", project, 4)):
+        response = client.post(
+            reverse(f"admin:relations_{model}_changelist"),
+            {"action": "export_csv", "_selected_action": [obj.pk]},
+        )
+        assert read(response)[1].count(spreadsheet_text(HOSTILE)) == cells
+        assert formula_fields(response) == []
 
 
 @pytest.mark.parametrize(

@@ -51,7 +51,8 @@ def test_public_feed_has_upcoming_public_visits_only(client, calendar_visits):
     assert b"Internt i kalendern" not in client.get(reverse("visits:calendar")).content
 
 
-def test_uids_are_stable(client, calendar_visits):
+def test_uids_are_stable(client, calendar_visits, settings):
+    settings.SITE_URL = "https://externa.example.se"
     public = calendar_visits[0]
     first = events(parse(client.get(reverse("visits:calendar"))))[0]["UID"]
     public.title = "Ny rubrik"
@@ -60,7 +61,7 @@ def test_uids_are_stable(client, calendar_visits):
     public.save()
     second = events(parse(client.get(reverse("visits:calendar"))))[0]["UID"]
     single = events(parse(client.get(reverse("visits:visit-ics", args=[public.slug]))))[0]["UID"]
-    assert first == second == single
+    assert first == second == single == f"visits.visit-{public.pk}@externa.example.se"
 
 
 def test_one_visit_ics(client, calendar_visits):

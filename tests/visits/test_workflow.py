@@ -5,8 +5,9 @@ import datetime
 import pytest
 from django.contrib.auth.models import User
 
+from portal.workflow import TransitionRefused
 from visits.factories import VisitFactory, in_days
-from visits.models import StatusChange, TransitionRefused, Visit
+from visits.models import StatusChange, Visit
 
 pytestmark = pytest.mark.django_db
 S = Visit.Status
