@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "auditlog",
+    "reversion",
 ]
 
 MIDDLEWARE = [
@@ -200,6 +201,10 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
         ],
     },
 )
+
+# Editorial review (portal/editorial): drafts wait for a member of "Publicerare" to publish
+# them; off, everyone who may edit an item may also publish it.
+EDITORIAL_REVIEW = _setting("EDITORIAL_REVIEW", _strict_bool, default=True)
 
 # Staff must pass a TOTP second factor before the admin opens; always in production.
 STAFF_2FA_REQUIRED = not DEBUG or _setting("STAFF_2FA_REQUIRED", _strict_bool, default=False)

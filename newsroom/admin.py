@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 import newsroom.newsletter.admin  # noqa: F401 - registers the newsletter's admin
 from newsroom.models import NewsItem
+from portal.editorial.admin import EditorialAdmin
 
 
 class VisibilityFilter(admin.SimpleListFilter):
@@ -40,7 +41,7 @@ class VisibilityFilter(admin.SimpleListFilter):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(admin.ModelAdmin):
+class NewsItemAdmin(EditorialAdmin):
     list_display = ["title", "language", "visibility", "publish_at", "updated_at", "preview_link"]
     list_filter = [VisibilityFilter, "status", "language", "topics", "publish_at"]
     search_fields = ["title", "lead", "body", "slug"]
@@ -119,9 +120,9 @@ class NewsItemAdmin(admin.ModelAdmin):
             item.rendition_height,
         )
 
-    @admin.action(description=_("Publicera markerade nyheter"), permissions=["change"])
+    @admin.action(description=_("Publicera markerade nyheter"), permissions=["publish"])
     def publish(self, request, queryset):
-        count = sum(1 for item in queryset if item.publish())
+        count = sum(1 for item in queryset if item.publish_by(request.user))
         self.message_user(
             request,
             ngettext(
@@ -133,9 +134,9 @@ class NewsItemAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Avpublicera markerade nyheter"), permissions=["change"])
+    @admin.action(description=_("Avpublicera markerade nyheter"), permissions=["publish"])
     def unpublish(self, request, queryset):
-        count = sum(1 for item in queryset if item.unpublish())
+        count = sum(1 for item in queryset if item.unpublish_by(request.user))
         self.message_user(
             request,
             ngettext(

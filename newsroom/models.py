@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.db import SEARCH_CONFIGS, search_vector
 from newsroom.rendering import make_rendition, render_markdown
+from portal.editorial.models import EditorialModel
 from relations.models import Organisation, Topic
 
 
@@ -46,7 +47,7 @@ class NewsItemQuerySet(models.QuerySet):
         return self.prefetch_related("topics").order_by("-publish_at", "-pk")
 
 
-class NewsItem(models.Model):
+class NewsItem(EditorialModel):
     class Language(models.TextChoices):
         SWEDISH = "sv", _("svenska")
         ENGLISH = "en", _("engelska")
@@ -152,6 +153,8 @@ class NewsItem(models.Model):
     updated_at = models.DateTimeField(_("senast ändrad"), auto_now=True)
 
     objects = NewsItemQuerySet.as_manager()
+
+    PUBLICATION_FIELDS = ("status", "publish_at")
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
@@ -261,6 +264,11 @@ class NewsItem(models.Model):
             )
 
     # Visibility -------------------------------------------------------------------------
+
+    @property
+    def is_published(self):
+        """Published, whether already public or scheduled: edits to it become a draft."""
+        return self.status == self.Status.PUBLISHED
 
     @property
     def is_public(self):

@@ -1,12 +1,17 @@
-"""The newsroom's staff group (see portal/roles.py)."""
+"""The newsroom's staff groups (see portal/roles.py): editors write, publishers publish."""
+
+from portal.editorial import PUBLISHERS
 
 EDITORS = "Redaktör"
 
+# Publishers do the editors' work, and publish it.
+NEWS_WORK = {
+    "manage": ["newsroom"],
+    "view": ["relations.topic", "relations.organisation", "visits.visit",
+             "internships.internshipcall"],
+}
+
 GROUPS = {
-    EDITORS: {
-        "manage": ["newsroom"],
-        "view": ["relations.topic", "relations.organisation", "visits.visit",
-                 "internships.internshipcall"],
-        "demo_login": "redaktor",
-    },
+    EDITORS: {**NEWS_WORK, "demo_login": "redaktor"},
+    PUBLISHERS: {**NEWS_WORK, "demo_login": "publicerare"},
 }

@@ -11,7 +11,16 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portalen")
 
     def ready(self):
+        import reversion
+        from django.apps import apps
+
         from portal import page_cache, roles
+        from portal.editorial.models import EditorialModel
+
+        # Every editorial model keeps its revisions, whichever app defines it.
+        for model in apps.get_models():
+            if issubclass(model, EditorialModel) and not reversion.is_registered(model):
+                reversion.register(model)
 
         # After every migrate, so that models added later get their group permissions too.
         post_migrate.connect(roles.sync_groups, dispatch_uid="portal.sync_groups")

@@ -12,7 +12,7 @@ from datetime import timedelta
 from auditlog.models import LogEntry
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 EVENTS = {
@@ -21,6 +21,9 @@ EVENTS = {
     "exported": _("exporterade"),
     "published": _("publicerade"),
     "unpublished": _("avpublicerade"),
+    "scheduled": _("schemalade"),
+    "submitted": _("skickade för granskning"),
+    "restored": _("återställde som utkast"),
     "sent": _("skickade"),
     "purged": _("gallrade"),
 }
@@ -55,6 +58,17 @@ def record(event, obj, *, user=None, detail=""):
     entry = _entry(event, obj, user, detail)
     entry.save()
     return entry
+
+
+def record_publication(obj, event, user=None, at=None):
+    """Every publication, unpublication, scheduling, restore and submission for review.
+
+    The publishing paths write with ``update()`` or keep a draft beside the live row, which
+    the change log never sees, so each of them calls this instead. ``at`` is the time a
+    scheduled (or published) item appears.
+    """
+    detail = formats.localize(timezone.localtime(at)) if at else ""
+    return record(event, obj, user=user, detail=detail)
 
 
 def record_many(event, objects, *, user=None, detail=""):

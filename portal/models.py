@@ -20,3 +20,8 @@ class FormSubmission(models.Model):
 
     def __str__(self):
         return f"{self.scope} {self.created:%Y-%m-%d %H:%M}"
+
+
+# The editorial workflow's models are defined in portal.editorial.models; imported here,
+# which is how the app and its migrations find them.
+from portal.editorial.models import Draft, ReviewRequest  # noqa: E402, F401

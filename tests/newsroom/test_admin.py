@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from newsroom.factories import DraftFactory, NewsItemFactory
 from newsroom.models import NewsItem
-from newsroom.roles import EDITORS
+from newsroom.roles import EDITORS, PUBLISHERS
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,11 @@ def form_data(**overrides):
 @pytest.fixture
 def editor(staff_client):
     return staff_client(EDITORS)
+
+
+@pytest.fixture
+def publisher(staff_client):
+    return staff_client(PUBLISHERS)
 
 
 def test_editor_writes_a_draft_and_sees_the_rendered_body(editor):
@@ -99,17 +104,17 @@ def test_list_shows_visibility_language_and_publish_time(editor):
     assert editor.get(f"{ADD_URL}?q=Utkastet").context["cl"].result_count == 1
 
 
-def test_publish_and_unpublish_actions(editor):
+def test_publish_and_unpublish_actions(publisher):
     draft = DraftFactory(publish_at=timezone.now() - datetime.timedelta(days=5))
     live = NewsItemFactory()
-    response = editor.post(
+    response = publisher.post(
         ADD_URL, {"action": "publish", "_selected_action": [draft.pk, live.pk]}, follow=True
     )
     assert "1 nyhet publicerades" in response.content.decode()
     draft.refresh_from_db()
     assert draft.is_public
 
-    editor.post(ADD_URL, {"action": "unpublish", "_selected_action": [draft.pk, live.pk]})
+    publisher.post(ADD_URL, {"action": "unpublish", "_selected_action": [draft.pk, live.pk]})
     assert not NewsItem.objects.published().exists()
 
 

@@ -20,6 +20,7 @@ def test_each_app_declares_its_group_and_demo_login():
         "Relationshandläggare": "relationer",
         "Besökssamordnare": "besok",
         "Redaktör": "redaktor",
+        "Publicerare": "publicerare",
         "Rekryterare": "rekryterare",
     }
 
