@@ -178,11 +178,14 @@ class EditorialAdmin(admin.ModelAdmin):
         if not getattr(form.instance, "saved_as_draft", False):
             super().save_related(request, form, formsets, change)
 
-    @staticmethod
-    def _summary(form, change):
+    def _summary(self, form, change):
         if not change:
             return gettext("Skapad.")
-        labels = [str(form.fields[name].label) for name in form.changed_data if name != COMMENT]
+        labels = [
+            str(self.model._meta.get_field(name).verbose_name)
+            for name in form.changed_data
+            if name != COMMENT
+        ]
         if not labels:
             return gettext("Sparad utan ändringar.")
         return gettext("Ändrade %(fields)s.") % {"fields": get_text_list(labels, gettext("och"))}
