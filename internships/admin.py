@@ -90,6 +90,12 @@ class InternshipCallAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(application_total=Count("applications"))
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "is_published" in form.changed_data:
+            event = "published" if obj.is_published else "unpublished"
+            audit.record_publication(obj, event, request.user)
+
     @admin.display(description=_("läge"))
     def state_label(self, obj):
         return obj.state.label

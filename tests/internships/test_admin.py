@@ -5,12 +5,13 @@ import zipfile
 
 import pytest
 from auditlog.models import LogEntry
+from django import forms
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from internships.factories import ApplicationFactory
+from internships.factories import ApplicationFactory, InternshipCallFactory
 from internships.models import Application
 from internships.roles import RECRUITERS
 from newsroom.roles import EDITORS
@@ -190,3 +191,31 @@ def test_applications_cannot_be_added_or_deleted_by_recruiters(staff_client, app
     assert client.get(reverse("admin:internships_application_add")).status_code == 403
     delete = reverse("admin:internships_application_delete", args=[application.pk])
     assert client.get(delete).status_code == 403
+
+
+def posted(form):
+    """What the browser sends for an unchanged admin form."""
+    data = {}
+    for field in form:
+        value = field.value()
+        if isinstance(field.field.widget, forms.MultiWidget):
+            for index, part in enumerate(field.field.widget.decompress(value)):
+                data[f"{field.html_name}_{index}"] = "" if part is None else str(part)
+        elif value is True:
+            data[field.html_name] = "on"
+        elif value not in (None, False):
+            data[field.html_name] = value
+    return data
+
+
+def test_publishing_and_unpublishing_a_call_is_in_the_audit_trail(staff_client):
+    recruiter = staff_client(RECRUITERS)
+    call = InternshipCallFactory(is_published=False)
+    url = reverse("admin:internships_internshipcall_change", args=[call.pk])
+    data = posted(recruiter.get(url).context["adminform"].form)
+    response = recruiter.post(url, {**data, "is_published": "on"})
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert audit.events(call, "published").get().actor == recruiter.user
+
+    recruiter.post(url, data)
+    assert audit.events(call, "unpublished").get().actor == recruiter.user
