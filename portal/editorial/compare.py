@@ -56,7 +56,8 @@ def readable(field, value):
         return formats.localize(timezone.localtime(value))
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
-    return str(value)
+    # A browser sends line breaks as CRLF; a stored text may have plain LF.
+    return str(value).replace("\r\n", "\n").strip()
 
 
 def differences(fields, old_values, new_values):
