@@ -18,7 +18,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.db import SEARCH_CONFIGS, search_vector
-from newsroom.rendering import make_rendition, render_markdown
+from newsroom.rendering import make_rendition
+from portal.markdown import render_markdown
 from relations.models import Organisation, Topic
 
 
