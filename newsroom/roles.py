@@ -1,6 +1,6 @@
-"""The newsroom's staff group (see portal/roles.py)."""
+"""The newsroom's staff group (see portal/roles.py): the editors, who also keep the pages."""
 
-EDITORS = "Redaktör"
+from portal.roles import EDITORS
 
 GROUPS = {
     EDITORS: {

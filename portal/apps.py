@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
-    """What belongs to the whole site: layout, static pages, roles, demo and periodic jobs."""
+    """What belongs to the whole site: layout, content pages, redirects, roles, demo and
+    periodic jobs."""
 
     name = "portal"
     label = "portal"
@@ -12,8 +13,11 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from portal import page_cache, roles
+        from portal.redirects import models as redirects
 
         # After every migrate, so that models added later get their group permissions too.
         post_migrate.connect(roles.sync_groups, dispatch_uid="portal.sync_groups")
         # Saved content makes cached pages out of date, whichever process saves it.
         page_cache.connect_signals()
+        # A public URL that changes keeps answering (models that take KeepsOldURLs).
+        redirects.connect_signals()

@@ -23,6 +23,7 @@ EVENTS = {
     "unpublished": _("avpublicerade"),
     "sent": _("skickade"),
     "purged": _("gallrade"),
+    "redirect_added": _("lade till omdirigering"),
 }
 
 HIDDEN = "(personuppgift, visas inte)"

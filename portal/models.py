@@ -20,3 +20,8 @@ class FormSubmission(models.Model):
 
     def __str__(self):
         return f"{self.scope} {self.created:%Y-%m-%d %H:%M}"
+
+
+# Models kept in modules named for what they hold, imported here so that Django finds them.
+from portal.pages.models import Page  # noqa: E402, F401
+from portal.redirects.models import Redirect  # noqa: E402, F401
