@@ -16,7 +16,6 @@ class PageAdmin(admin.ModelAdmin):
     ordering = ["path"]
     search_fields = ["title", "title_en", "lead", "body", "body_en", "path", "path_en"]
     prepopulated_fields = {"slug": ["title"], "slug_en": ["title_en"]}
-    autocomplete_fields = ["parent"]
     readonly_fields = ["key", "path", "path_en"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body", "description"]}),

@@ -235,6 +235,14 @@ class Page(KeepsOldURLs, models.Model):
 
     def clean(self):
         errors = {}
+        if self.parent_id and self.pk and (
+            self.parent_id == self.pk or self.parent.path.startswith(self.path)
+        ):
+            raise ValidationError(
+                {"parent": _("En sida kan inte ligga under sig själv eller sina undersidor.")}
+            )
+        # The addresses as saving will make them, for the uniqueness checks that follow.
+        self.path, self.path_en = self.build_paths()
         is_home = self.key == HOME
         if not is_home and not self.slug:
             errors["slug"] = _("Fyll i en kortadress, till exempel var-organisation.")
@@ -247,10 +255,6 @@ class Page(KeepsOldURLs, models.Model):
             errors["slug_en"] = _(
                 "Fyll i den engelska kortadressen, till exempel our-organisation."
             )
-        if self.parent_id and self.pk and (
-            self.parent_id == self.pk or self.parent.path.startswith(self.path)
-        ):
-            errors["parent"] = _("En sida kan inte ligga under sig själv eller sina undersidor.")
         if not errors and not is_home:
             errors.update(self._address_errors())
         if self.key == ACCESSIBILITY:
