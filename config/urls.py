@@ -2,11 +2,12 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from portal import two_factor, views
+from portal.pages.views import PageView
 from portal.sitemaps import collect_sitemaps
 
 sitemaps = collect_sitemaps()
@@ -36,18 +37,6 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
-    path(_("om-oss/"), views.StaticPageView.as_view(page="about"), name="about"),
-    path(
-        _("tillganglighet/"),
-        views.StaticPageView.as_view(page="accessibility"),
-        name="accessibility",
-    ),
-    path(
-        _("personuppgifter/"),
-        views.StaticPageView.as_view(page="personal_data"),
-        name="personal-data",
-    ),
-    path(_("kontakt/"), views.StaticPageView.as_view(page="contact"), name="contact"),
     path(_("konto/logga-in/"), two_factor.StaffLoginView.as_view(), name="staff-login"),
     path(_("konto/tvafaktor/"), two_factor.VerifyView.as_view(), name="two-factor-verify"),
     path(_("konto/tvafaktor/aktivera/"), two_factor.EnrolView.as_view(), name="two-factor-enrol"),
@@ -55,6 +44,8 @@ urlpatterns += i18n_patterns(
     path(_("besok/"), include("visits.urls")),
     path(_("praktik/"), include("internships.urls")),
     path(_("natverk-och-eu/"), include("relations.urls")),
+    # Last: the editors' pages (portal/pages/), wherever no other page answers.
+    re_path(r"^(?P<path>(?:[-\w]+/)+)$", PageView.as_view(), name="page"),
     prefix_default_language=False,
 )
 

@@ -18,8 +18,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.db import SEARCH_CONFIGS, search_vector
-from newsroom.rendering import make_rendition, render_markdown
+from newsroom.rendering import make_rendition
 from portal.editorial.models import EditorialModel
+from portal.markdown import render_markdown
+from portal.redirects.models import KeepsOldURLs
 from relations.models import Organisation, Topic
 
 
@@ -47,7 +49,7 @@ class NewsItemQuerySet(models.QuerySet):
         return self.prefetch_related("topics").order_by("-publish_at", "-pk")
 
 
-class NewsItem(EditorialModel):
+class NewsItem(KeepsOldURLs, EditorialModel):
     class Language(models.TextChoices):
         SWEDISH = "sv", _("svenska")
         ENGLISH = "en", _("engelska")

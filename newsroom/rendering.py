@@ -1,51 +1,11 @@
-"""Turning what editors write into what visitors see: Markdown to sanitized HTML, and
-uploaded photos to a web-sized rendition.
+"""Uploaded photos to a web-sized rendition, made once when an item is saved.
 
-Both run once, when an item is saved, never per request.
+(What editors write becomes HTML in portal/markdown.py, shared with the site's pages.)
 """
 
 import io
-import re
 
-import markdown
-import nh3
 from PIL import Image, ImageOps
-
-# What a news body may contain after sanitizing. No images (they come through the image
-# field, with alt text), no inline styles or scripts (the CSP forbids them anyway), no ids
-# (they could collide with the layout's).
-ALLOWED_TAGS = {
-    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6",
-    "ul", "ol", "li", "blockquote", "pre", "code",
-    "strong", "em", "b", "i", "abbr", "sub", "sup",
-    "a", "table", "thead", "tbody", "tr", "th", "td", "caption",
-}
-ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title", "hreflang"},
-    "abbr": {"title"},
-    "th": {"scope"},
-    "ol": {"start"},
-}
-ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
-
-_MARKDOWN_EXTENSIONS = ["tables", "sane_lists"]
-# The page title is the page's one <h1>: a "# heading" in the body becomes an <h2>.
-_TOP_HEADING = re.compile(r"<(/?)h1\b", re.IGNORECASE)
-
-
-def render_markdown(text):
-    """Markdown to HTML that is safe to show as is: headings, lists, links, emphasis and
-    tables survive; scripts, event handlers and javascript: links do not."""
-    html = markdown.markdown(text or "", extensions=_MARKDOWN_EXTENSIONS)
-    html = _TOP_HEADING.sub(r"<\1h2", html)
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=ALLOWED_URL_SCHEMES,
-        link_rel="noopener noreferrer",
-    )
-
 
 RENDITION_MAX_WIDTH = 1200
 RENDITION_QUALITY = 82

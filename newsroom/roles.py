@@ -1,8 +1,7 @@
 """The newsroom's staff groups (see portal/roles.py): editors write, publishers publish."""
 
 from portal.editorial import PUBLISHERS
-
-EDITORS = "Redaktör"
+from portal.roles import EDITORS
 
 # Publishers do the editors' work, and publish it.
 NEWS_WORK = {

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
-    """What belongs to the whole site: layout, static pages, roles, demo and periodic jobs."""
+    """What belongs to the whole site: layout, content pages, redirects, roles, demo and
+    periodic jobs."""
 
     name = "portal"
     label = "portal"
@@ -16,6 +17,7 @@ class PortalConfig(AppConfig):
 
         from portal import page_cache, roles
         from portal.editorial.models import EditorialModel
+        from portal.redirects import models as redirects
 
         # Every editorial model keeps its revisions, whichever app defines it.
         for model in apps.get_models():
@@ -26,3 +28,5 @@ class PortalConfig(AppConfig):
         post_migrate.connect(roles.sync_groups, dispatch_uid="portal.sync_groups")
         # Saved content makes cached pages out of date, whichever process saves it.
         page_cache.connect_signals()
+        # A public URL that changes keeps answering (models that take KeepsOldURLs).
+        redirects.connect_signals()

@@ -22,6 +22,7 @@ class FormSubmission(models.Model):
         return f"{self.scope} {self.created:%Y-%m-%d %H:%M}"
 
 
-# The editorial workflow's models are defined in portal.editorial.models; imported here,
-# which is how the app and its migrations find them.
+# Models kept in modules named for what they hold, imported here so that Django finds them.
 from portal.editorial.models import Draft, ReviewRequest  # noqa: E402, F401
+from portal.pages.models import Page  # noqa: E402, F401
+from portal.redirects.models import Redirect  # noqa: E402, F401

@@ -3,6 +3,7 @@ from django.contrib import sitemaps
 from django.urls import reverse
 
 from config.registry import app_modules
+from portal.pages.sitemaps import PageSitemap
 
 
 class I18nSitemap(sitemaps.Sitemap):
@@ -25,12 +26,12 @@ class NamedPagesSitemap(I18nSitemap):
         return reverse(item)
 
 
-class StaticPagesSitemap(NamedPagesSitemap):
-    changefreq = "monthly"
-    url_names = ["home", "about", "accessibility", "personal-data", "contact"]
+class HomeSitemap(NamedPagesSitemap):
+    changefreq = "daily"
+    url_names = ["home"]
 
 
-SITEMAPS = {"pages": StaticPagesSitemap}
+SITEMAPS = {"home": HomeSitemap, "pages": PageSitemap}
 
 
 # At most this many URLs in one page of a section (each language of an item is a URL); a

@@ -7,19 +7,21 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from config.registry import app_modules
 from portal.context_processors import site
 from portal.links import absolute_url
+from portal.pages.models import HOME, Page
 
 logger = logging.getLogger("portal")
 
 
 class HomeView(TemplateView):
-    """The home page: the unit in brief, then one section from each app that has content."""
+    """The home page: the unit in brief (the editors' page with the key "home"), then one
+    section from each app that has content."""
 
     template_name = "home.html"
 
@@ -31,16 +33,8 @@ class HomeView(TemplateView):
             if section:
                 sections.append(section)
         context["sections"] = sections
+        context["introduction"] = Page.objects.filter(key=HOME).first()
         return context
-
-
-class StaticPageView(TemplateView):
-    """A page of fixed text, written once per language as ``pages/<page>.<language>.html``."""
-
-    page = None
-
-    def get_template_names(self):
-        return [f"pages/{self.page}.{translation.get_language()}.html"]
 
 
 def page_not_found(request, exception):

@@ -14,9 +14,10 @@ from django_countries.fields import CountryField
 
 from portal.fields import HttpsURLField
 from portal.i18n import localized
+from portal.redirects.models import KeepsOldURLs
 
 
-class Topic(models.Model):
+class Topic(KeepsOldURLs, models.Model):
     """A policy priority the unit works on (sammanhållningspolitik, transport …)."""
 
     name = models.CharField(_("namn"), max_length=120, unique=True)
@@ -58,7 +59,7 @@ class OrganisationQuerySet(models.QuerySet):
         )
 
 
-class Organisation(models.Model):
+class Organisation(KeepsOldURLs, models.Model):
     """Anything the unit relates to: a network of regions, an EU body, a region, an authority."""
 
     class Kind(models.TextChoices):
@@ -206,7 +207,7 @@ class ProgrammeQuerySet(models.QuerySet):
         )
 
 
-class Programme(models.Model):
+class Programme(KeepsOldURLs, models.Model):
     """An EU funding programme and period (Interreg Central Baltic 2021–2027, ESF+ …)."""
 
     class Fund(models.TextChoices):
@@ -272,7 +273,7 @@ class ProjectQuerySet(models.QuerySet):
         ).distinct()
 
 
-class Project(models.Model):
+class Project(KeepsOldURLs, models.Model):
     """An EU-funded project the region leads or takes part in."""
 
     class Role(models.TextChoices):

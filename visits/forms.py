@@ -1,13 +1,13 @@
 """The public visit request form ("Begär ett besök")."""
 
 from django import forms
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from portal.form_protection import GuardedFormMixin
+from portal.pages.models import page_url
 from relations.models import Topic
 from visits.models import DELEGATION_SIZE_MAX
 
@@ -90,7 +90,7 @@ class VisitRequestForm(GuardedFormMixin, forms.Form):
                 "Regionen behandlar uppgifterna som en del av sitt uppdrag, inte med stöd av "
                 "samtycke, och raderar dem tolv månader efter besöket."
             ),
-            reverse("personal-data"),
+            page_url("personal-data"),
             _("Så hanterar vi personuppgifter"),
         )
 

@@ -23,6 +23,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from portal.i18n import localized
+from portal.redirects.models import KeepsOldURLs
 from portal.workflow import StatusHistory, TransitionRefused, status_history
 from relations.models import Organisation, Project, Topic
 
@@ -74,7 +75,7 @@ class VisitQuerySet(models.QuerySet):
         return self.filter(Q(ends_at__lt=cutoff) | Q(cancelled_at__lt=cutoff))
 
 
-class Visit(models.Model):
+class Visit(KeepsOldURLs, models.Model):
     class Direction(models.TextChoices):
         INCOMING = "incoming", _("besök till regionen")
         OUTGOING = "outgoing", _("delegationsresa")

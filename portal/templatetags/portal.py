@@ -5,6 +5,7 @@ from django.utils import translation
 
 from config.registry import app_modules
 from portal import i18n
+from portal.pages.models import site_pages
 
 register = template.Library()
 
@@ -21,14 +22,16 @@ def hreflang_links(context):
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Plain links to this page in the other languages, or to their home pages."""
+    """Plain links to this page in the other languages; for a page missing in a language,
+    to the nearest page that has it (``language_fallbacks``), else to that home page."""
     alternates = context.get("alternates") or {}
+    fallbacks = context.get("language_fallbacks") or {}
     current = translation.get_language()
     links = []
     for code, name in settings.LANGUAGES:
         if code == current:
             continue
-        url = alternates.get(code)
+        url = alternates.get(code) or fallbacks.get(code)
         if url is None:
             with translation.override(code):
                 url = reverse("home")
@@ -42,27 +45,52 @@ def _native_name(code):
     return translation.get_language_info(code)["name_local"]
 
 
-# The main menu: an entry appears once the app that owns its page provides it.
+# The main menu: an entry appears once the app that owns its page provides it; the pages
+# the editors put in the menu follow.
 MAIN_NAVIGATION = [
     ("newsroom:list", translation.gettext_lazy("Nyheter")),
     ("visits:list", translation.gettext_lazy("Besök")),
     ("internships:list", translation.gettext_lazy("Praktik")),
     ("relations:index", translation.gettext_lazy("Nätverk och EU")),
-    ("about", translation.gettext_lazy("Om oss")),
 ]
+
+
+def _site_pages(context):
+    # The context processor's, read once per page; a template rendered without it asks anew.
+    return context.get("site_pages") or site_pages()
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
     path = context["request"].path
-    items = []
+    links = []
     for url_name, label in MAIN_NAVIGATION:
         try:
-            url = reverse(url_name)
+            links.append((reverse(url_name), label))
         except NoReverseMatch:
             continue
-        items.append({"url": url, "label": label, "current": path.startswith(url)})
-    return {"items": items}
+    for page in _site_pages(context).navigation():
+        links.append((page.get_absolute_url(), page.menu_label()))
+    return {
+        "items": [
+            {"url": url, "label": label, "current": path.startswith(url)} for url, label in links
+        ]
+    }
+
+
+@register.inclusion_tag("includes/footer_pages.html", takes_context=True)
+def footer_pages(context):
+    """The links to the pages the editors put in the footer, in their order."""
+    pages = _site_pages(context).footer()
+    return {
+        "links": [(page.get_absolute_url(), page.menu_label()) for page in pages]
+    }
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, key):
+    """``{% page_url "about" %}``: the page with that key, wherever the editors moved it."""
+    return _site_pages(context).url(key)
 
 
 @register.filter

@@ -8,7 +8,11 @@ from django.test import Client
 from tests.gates.checks import axe_violations
 from tests.gates.crawl import sitemap_paths, staff_login_pages
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the pages written by the migrations are back for every test.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 

@@ -6,7 +6,11 @@ from django.core import mail
 from internships.models import Application
 from internships.samples import minimal_pdf
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the pages written by the migrations are back for every test.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_fill_upload_submit_and_see_the_receipt_and_the_mail(live_server, page, open_call):
