@@ -206,12 +206,15 @@ def test_a_post_replayed_after_closing_is_refused_and_keeps_the_input(client, op
     assert "Skicka ansökan" not in response.content.decode()
 
 
-def test_an_unpublished_call_has_no_form_and_refuses_posts(client, open_call):
+@pytest.mark.parametrize("method", ["get", "head", "post", "put", "delete", "options"])
+def test_an_unpublished_call_is_not_found_whatever_the_method(client, open_call, method):
     url, data = good_data(client, open_call)
     open_call.is_published = False
     open_call.save()
-    assert client.get(url).status_code == 404
-    assert_refused_and_kept(client.post(url, data), "Ansökan till den här utlysningen är stängd")
+    response = getattr(client, method)(url, data)
+    assert response.status_code == 404
+    assert open_call.title not in response.content.decode()
+    assert not Application.objects.exists()
 
 
 def test_an_upcoming_call_says_when_it_opens(client, open_call):
