@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from internships import services
 from internships.models import Application, CallStatistic
 from internships.pdf import MAX_FILE_SIZE
 from internships.samples import minimal_pdf
@@ -81,6 +82,23 @@ def test_a_good_application_is_stored_mailed_and_receipted(client, open_call, pr
     assert application.reference in message.subject + message.body
     assert "/praktik/aterkalla/" in message.body
     assert CallStatistic.objects.get(call=open_call, dimension="total").count == 1
+
+
+def test_mail_to_the_unverified_address_repeats_nothing_typed(client, open_call):
+    """The applicant's address is not verified, so the mail carries only the site's words."""
+    url, data = good_data(client, open_call, first_name="Vinn https://spam.example/claim")
+    assert client.post(url, data).status_code == 302
+    application = Application.objects.get()
+    application.start_review()
+    services.change_status(application, "shortlisted", by=None, notify=True)
+    url, data = good_data(client, open_call, first_name="Köp https://spam.example/buy")
+    assert client.post(url, data).status_code == 302
+    assert len(mail.outbox) == 3
+    for message in mail.outbox:
+        assert "spam.example" not in message.subject + message.body
+        assert application.reference in message.subject + message.body or (
+            "/praktik/aterkalla/" in message.body
+        )
 
 
 def test_english_applicants_get_english_mail(client, open_call):

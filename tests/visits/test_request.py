@@ -65,9 +65,25 @@ def test_a_good_request_creates_an_internal_visit_and_two_mails(client, settings
     assert sorted(message.to[0] for message in mail.outbox) == ["besok@example.se",
                                                                  "kim@example.fi"]
     confirmation = next(m for m in mail.outbox if m.to == ["kim@example.fi"])
-    assert "Kim Kontakt" in confirmation.body
+    assert visit.request_reference in confirmation.subject + confirmation.body
     # The public sees nothing of it.
     assert "Region Exempel" not in client.get(reverse("visits:list")).content.decode()
+
+
+def test_the_confirmation_to_an_unverified_address_repeats_nothing_typed(client):
+    """Nobody has verified the address, so the mail must not carry a stranger's words."""
+    data = form_data(
+        client,
+        contact_name="Vinn pengar https://spam.example/claim",
+        organisation_name="Billiga klockor https://spam.example/watches",
+        purpose="Köp nu https://spam.example/buy",
+    )
+    assert client.post(reverse("visits:request"), data).status_code == 302
+    visit = Visit.objects.get()
+    confirmation = next(m for m in mail.outbox if m.to == ["kim@example.fi"])
+    text = confirmation.subject + confirmation.body
+    assert "spam.example" not in text
+    assert visit.request_reference in text
 
 
 def test_english_request_gets_an_english_confirmation(client):
