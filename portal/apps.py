@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.checks import Tags, register
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +12,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portalen")
 
     def ready(self):
-        from portal import page_cache, roles
+        from portal import checks, page_cache, roles
+
+        register(checks.check_trusted_proxy_count, Tags.security)
 
         # After every migrate, so that models added later get their group permissions too.
         post_migrate.connect(roles.sync_groups, dispatch_uid="portal.sync_groups")
