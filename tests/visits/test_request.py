@@ -86,6 +86,16 @@ def test_the_confirmation_to_an_unverified_address_repeats_nothing_typed(client)
     assert visit.request_reference in text
 
 
+@pytest.mark.parametrize("number", ["9" * 30, "-" + "9" * 30, str(2**63), str(2**31)])
+def test_a_number_out_of_any_columns_range_is_a_field_error(client, number):
+    data = form_data(client, topics=[number], delegation_size=number)
+    response = client.post(reverse("visits:request"), data)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert set(form.errors) == {"topics", "delegation_size"}
+    assert not Visit.objects.exists()
+
+
 def test_english_request_gets_an_english_confirmation(client):
     page = client.get("/en/visits/request-a-visit/")
     assert page.status_code == 200
