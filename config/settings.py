@@ -220,8 +220,8 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = _setting("TRUSTED_PROXY_COUNT", env.int, default=0)
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The same client address as the form limits, so one client behind the proxy locks out only itself.
+AXES_CLIENT_IP_CALLABLE = "portal.form_protection.client_address"
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("svenska")), ("en", _("engelska"))]
@@ -329,9 +329,12 @@ LOGGING = {
 PORTAL_NAME = _("Externa relationer")
 PORTAL_ORGANISATION = "Västra Götalandsregionen"
 
+# How many proxies in front add themselves to X-Forwarded-For: the client's address is the entry
+# the outermost one added. Unset means none (a system check warns about that when DEBUG is off).
+TRUSTED_PROXY_COUNT = _setting("TRUSTED_PROXY_COUNT", env.int, default=None)
+
 # Public forms (portal/form_protection.py): how long a form may stay open, and the rate limits
 # per scope as (attempts, seconds) per client address and per e-mail address.
-TRUSTED_PROXY_COUNT = AXES_IPWARE_PROXY_COUNT
 FORM_TOKEN_MAX_AGE = 60 * 60 * 24
 FORM_RATE_LIMITS = {
     "default": {"address": (30, 60 * 60), "email": (5, 60 * 60)},

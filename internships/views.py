@@ -75,10 +75,8 @@ class ApplyView(GuardedFormViewMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         self.call = get_object_or_404(
-            InternshipCall.objects.select_related("office"), slug=kwargs["slug"]
+            InternshipCall.objects.published().select_related("office"), slug=kwargs["slug"]
         )
-        if not self.call.is_published and request.method != "POST":
-            raise Http404
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
@@ -103,7 +101,7 @@ class ApplyView(GuardedFormViewMixin, FormView):
             return self.post(request, *args, **kwargs)
 
     def unavailable_message(self):
-        if self.call.is_published and self.call.state == InternshipCall.State.UPCOMING:
+        if self.call.state == InternshipCall.State.UPCOMING:
             return _("Ansökan till den här utlysningen har inte öppnat än.")
         return _(
             "Ansökan till den här utlysningen är stängd sedan %(closed)s. Din ansökan har inte "

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.checks import Tags, register
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +16,7 @@ class PortalConfig(AppConfig):
         import reversion
         from django.apps import apps
 
-        from portal import page_cache, roles
+        from portal import checks, page_cache, roles
         from portal.editorial.models import EditorialModel
         from portal.redirects import models as redirects
 
@@ -23,6 +24,7 @@ class PortalConfig(AppConfig):
         for model in apps.get_models():
             if issubclass(model, EditorialModel) and not reversion.is_registered(model):
                 reversion.register(model)
+        register(checks.check_trusted_proxy_count, Tags.security)
 
         # After every migrate, so that models added later get their group permissions too.
         post_migrate.connect(roles.sync_groups, dispatch_uid="portal.sync_groups")

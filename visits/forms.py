@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from portal.fields import ModelMultipleChoiceField
 from portal.form_protection import GuardedFormMixin
 from portal.pages.models import page_url
 from relations.models import Topic
@@ -69,7 +70,7 @@ class VisitRequestForm(GuardedFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Vad vill ni diskutera eller se, och vilka vill ni träffa?"),
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = ModelMultipleChoiceField(
         label=_("Frågor som besöket gäller"),
         queryset=Topic.objects.all(),
         required=False,

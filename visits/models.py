@@ -197,6 +197,11 @@ class Visit(KeepsOldURLs, models.Model):
     def get_absolute_url(self):
         return reverse("visits:detail", kwargs={"slug": self.slug})
 
+    @property
+    def request_reference(self):
+        """What the requester and the coordinators quote about a request (the visit's id)."""
+        return f"BES-{self.pk}"
+
     def _unique_slug(self):
         start = timezone.localtime(self.starts_at).date() if self.starts_at else None
         base = slugify(f"{self.title} {start or ''}")[:200] or "besok"

@@ -5,7 +5,6 @@ The form has a page of its own, so the pages linking to it stay cacheable; the p
 links in the mails open are never cached.
 """
 
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import render
@@ -137,9 +136,9 @@ class NewsletterIssueView(DetailView):
         return context
 
 
-@method_decorator([never_cache, staff_member_required], name="dispatch")
+@method_decorator(never_cache, name="dispatch")
 class NewsletterPreviewView(NewsletterIssueView):
-    """An issue exactly as its web version will look, for editors, never cached."""
+    """An issue exactly as its web version will look, never cached; a staff page (urls.py)."""
 
     def get_queryset(self):
         if not self.request.user.has_perm("newsroom.view_newsletterissue"):

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from internships import services
 from internships.models import Application, CallStatistic
 from internships.pdf import MAX_FILE_SIZE
 from internships.samples import minimal_pdf
@@ -81,6 +82,23 @@ def test_a_good_application_is_stored_mailed_and_receipted(client, open_call, pr
     assert application.reference in message.subject + message.body
     assert "/praktik/aterkalla/" in message.body
     assert CallStatistic.objects.get(call=open_call, dimension="total").count == 1
+
+
+def test_mail_to_the_unverified_address_repeats_nothing_typed(client, open_call):
+    """The applicant's address is not verified, so the mail carries only the site's words."""
+    url, data = good_data(client, open_call, first_name="Vinn https://spam.example/claim")
+    assert client.post(url, data).status_code == 302
+    application = Application.objects.get()
+    application.start_review()
+    services.change_status(application, "shortlisted", by=None, notify=True)
+    url, data = good_data(client, open_call, first_name="Köp https://spam.example/buy")
+    assert client.post(url, data).status_code == 302
+    assert len(mail.outbox) == 3
+    for message in mail.outbox:
+        assert "spam.example" not in message.subject + message.body
+        assert application.reference in message.subject + message.body or (
+            "/praktik/aterkalla/" in message.body
+        )
 
 
 def test_english_applicants_get_english_mail(client, open_call):
@@ -206,12 +224,15 @@ def test_a_post_replayed_after_closing_is_refused_and_keeps_the_input(client, op
     assert "Skicka ansökan" not in response.content.decode()
 
 
-def test_an_unpublished_call_has_no_form_and_refuses_posts(client, open_call):
+@pytest.mark.parametrize("method", ["get", "head", "post", "put", "delete", "options"])
+def test_an_unpublished_call_is_not_found_whatever_the_method(client, open_call, method):
     url, data = good_data(client, open_call)
     open_call.is_published = False
     open_call.save()
-    assert client.get(url).status_code == 404
-    assert_refused_and_kept(client.post(url, data), "Ansökan till den här utlysningen är stängd")
+    response = getattr(client, method)(url, data)
+    assert response.status_code == 404
+    assert open_call.title not in response.content.decode()
+    assert not Application.objects.exists()
 
 
 def test_an_upcoming_call_says_when_it_opens(client, open_call):

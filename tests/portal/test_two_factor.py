@@ -115,3 +115,28 @@ def test_second_factor_is_forced_on_in_production():
         **PRODUCTION_ENV, STAFF_2FA_REQUIRED="0",
     )
     assert result.stdout.strip().splitlines()[-1] == "True", result.stderr
+
+
+def test_behind_a_proxy_one_clients_failures_lock_out_only_that_client(
+    client, staff_user, settings
+):
+    """django-axes counts by the same client address as the form limits."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    wrong = {"username": "karin", "password": "fel-lösenord"}
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/konto/logga-in/", wrong, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy)
+    locked = client.post(
+        "/konto/logga-in/",
+        {"username": "karin", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+        **proxy,
+    )
+    assert locked.status_code == 429
+    other = client.post(
+        "/konto/logga-in/",
+        {"username": "karin", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="203.0.113.9",
+        **proxy,
+    )
+    assert other.status_code == 302

@@ -65,9 +65,35 @@ def test_a_good_request_creates_an_internal_visit_and_two_mails(client, settings
     assert sorted(message.to[0] for message in mail.outbox) == ["besok@example.se",
                                                                  "kim@example.fi"]
     confirmation = next(m for m in mail.outbox if m.to == ["kim@example.fi"])
-    assert "Kim Kontakt" in confirmation.body
+    assert visit.request_reference in confirmation.subject + confirmation.body
     # The public sees nothing of it.
     assert "Region Exempel" not in client.get(reverse("visits:list")).content.decode()
+
+
+def test_the_confirmation_to_an_unverified_address_repeats_nothing_typed(client):
+    """Nobody has verified the address, so the mail must not carry a stranger's words."""
+    data = form_data(
+        client,
+        contact_name="Vinn pengar https://spam.example/claim",
+        organisation_name="Billiga klockor https://spam.example/watches",
+        purpose="Köp nu https://spam.example/buy",
+    )
+    assert client.post(reverse("visits:request"), data).status_code == 302
+    visit = Visit.objects.get()
+    confirmation = next(m for m in mail.outbox if m.to == ["kim@example.fi"])
+    text = confirmation.subject + confirmation.body
+    assert "spam.example" not in text
+    assert visit.request_reference in text
+
+
+@pytest.mark.parametrize("number", ["9" * 30, "-" + "9" * 30, str(2**63), str(2**31)])
+def test_a_number_out_of_any_columns_range_is_a_field_error(client, number):
+    data = form_data(client, topics=[number], delegation_size=number)
+    response = client.post(reverse("visits:request"), data)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert set(form.errors) == {"topics", "delegation_size"}
+    assert not Visit.objects.exists()
 
 
 def test_english_request_gets_an_english_confirmation(client):
