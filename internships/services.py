@@ -1,5 +1,6 @@
 """The rules of applying, withdrawing, reviewing and purging, used by views, admin and jobs."""
 
+import copy
 import io
 import logging
 import zipfile
@@ -20,7 +21,7 @@ from internships.models import (
 from portal import audit
 from portal.exports import csv_response
 from portal.links import absolute_url
-from portal.mail import queue_mail
+from portal.mail import queue_mail, render_mail
 
 logger = logging.getLogger("portal")
 
@@ -153,17 +154,29 @@ def withdraw_application(application):
 # Review -----------------------------------------------------------------------------------
 
 
+STATUS_MAIL = "internships/mail/status_changed"
+
+
 def change_status(application, status, *, by, notify=False):
     """Move an application on (through the model's workflow) and optionally tell the applicant."""
     with transaction.atomic():
         application.change_status(status, by=by)
         if notify:
             queue_mail(
-                template="internships/mail/status_changed",
+                template=STATUS_MAIL,
                 context={"application": application, "call": application.call},
                 to=[application.email],
                 language=application.language,
             )
+
+
+def status_mail(application, status):
+    """The subject and body that ``application``'s applicant would get on its move to ``status``."""
+    moved = copy.copy(application)
+    moved.status = status
+    return render_mail(
+        STATUS_MAIL, {"application": moved, "call": application.call}, application.language
+    )
 
 
 CSV_COLUMNS = [

@@ -199,6 +199,11 @@ class VisitAdmin(admin.ModelAdmin):
         if new_status:
             obj.refresh_from_db(fields=["status"])
             obj.change_status(new_status, by=request.user)
+            messages.success(
+                request,
+                _("Besöket fick status ”%(status)s”. Inget mejl skickades.")
+                % {"status": Visit.Status(new_status).label},
+            )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -242,8 +247,8 @@ class VisitAdmin(admin.ModelAdmin):
             messages.success(
                 request,
                 ngettext(
-                    "%(count)d besök fick status ”%(status)s”.",
-                    "%(count)d besök fick status ”%(status)s”.",
+                    "%(count)d besök fick status ”%(status)s”. Inget mejl skickades.",
+                    "%(count)d besök fick status ”%(status)s”. Inget mejl skickades.",
                     changed,
                 )
                 % {"count": changed, "status": Visit.Status(new_status).label},

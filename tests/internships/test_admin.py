@@ -90,6 +90,24 @@ def test_the_audit_trail_is_for_administrators_only_and_read_only(staff_client, 
     assert admin.get(reverse("admin:auditlog_logentry_add")).status_code == 403
 
 
+def test_reject_and_notify_asks_first_listing_who_gets_which_mail(staff_client, open_call):
+    client = staff_client(RECRUITERS)
+    received = ApplicationFactory(call=open_call, first_name="Amira", language="en")
+    accepted = ApplicationFactory(call=open_call)
+    for step in ("start_review", "shortlist", "offer", "accept"):
+        getattr(accepted, step)()
+    selection = {"action": "mark_rejected_notify", "_selected_action": [received.pk, accepted.pk]}
+    response = client.post(reverse(CHANGELIST), selection)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Amira" in html and received.email in html
+    assert f"News about your internship application ({received.reference})" in html
+    assert "unfortunately unable to take your" in html
+    assert accepted.reference in html.split("inget mejl")[1]
+    received.refresh_from_db()
+    assert received.status == "received" and mail.outbox == []
+
+
 def test_bulk_action_moves_allowed_rows_and_refuses_the_rest(staff_client, open_call):
     client = staff_client(RECRUITERS)
     received = ApplicationFactory(call=open_call)
@@ -98,7 +116,8 @@ def test_bulk_action_moves_allowed_rows_and_refuses_the_rest(staff_client, open_
         getattr(accepted, step)()
     response = client.post(
         reverse(CHANGELIST),
-        {"action": "mark_rejected_notify", "_selected_action": [received.pk, accepted.pk]},
+        {"action": "mark_rejected_notify", "_selected_action": [received.pk, accepted.pk],
+         "confirmed": "yes"},
         follow=True,
     )
     assert response.status_code == 200
@@ -108,7 +127,23 @@ def test_bulk_action_moves_allowed_rows_and_refuses_the_rest(staff_client, open_
     assert accepted.status == "accepted"
     assert received.status_changes.get().changed_by == client.user
     assert [m.to for m in mail.outbox] == [[received.email]]
-    assert accepted.reference in response.content.decode()
+    html = response.content.decode()
+    assert accepted.reference in html
+    assert "1 ansökan fick status ”inte aktuell”. Den sökande får ett mejl om det." in html
+
+
+def test_a_status_action_without_mail_says_that_no_mail_went_out(staff_client, open_call):
+    client = staff_client(RECRUITERS)
+    applications = [ApplicationFactory(call=open_call) for _index in range(2)]
+    response = client.post(
+        reverse(CHANGELIST),
+        {"action": "mark_under_review", "_selected_action": [a.pk for a in applications]},
+        follow=True,
+    )
+    assert "2 ansökningar fick status ”under granskning”. Inget mejl skickades." in (
+        response.content.decode()
+    )
+    assert mail.outbox == []
 
 
 def test_status_change_from_the_form_with_optional_mail(staff_client, application):
@@ -131,6 +166,8 @@ def test_status_change_from_the_form_with_optional_mail(staff_client, applicatio
     assert application.status == "under_review"
     assert application.registration_number == "RS 2027-00123"
     assert len(mail.outbox) == 1
+    message = str(list(client.get(url).context["messages"])[0])
+    assert message == "1 ansökan fick status ”under granskning”. Den sökande får ett mejl om det."
 
 
 def test_csv_export_has_the_applications_but_no_files(staff_client, open_call):

@@ -90,7 +90,7 @@ def test_status_actions_go_through_the_workflow_and_report_refusals(staff_client
     texts = messages_of(response) or [response.content.decode()]
     joined = " ".join(texts)
     assert "kan inte få status" in joined
-    assert "1 besök fick status" in joined
+    assert "1 besök fick status ”bekräftat”. Inget mejl skickades." in joined
     change = StatusChange.objects.get()
     assert (change.visit, change.to_status, change.changed_by) == (ready, S.CONFIRMED,
                                                                    client.user)
@@ -153,6 +153,9 @@ def test_add_and_change_status_in_the_form(staff_client):
     visit.refresh_from_db()
     assert visit.status == S.CONFIRMED
     assert visit.status_changes.get().changed_by == client.user
+    assert "Besöket fick status ”bekräftat”. Inget mejl skickades." in messages_of(
+        client.get(change_url(visit))
+    )
 
 
 def test_printable_programme_and_statistics(staff_client):
