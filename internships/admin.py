@@ -102,7 +102,9 @@ class InternshipCallAdmin(admin.ModelAdmin):
     @admin.display(description=_("granska"))
     def applicant_links(self, obj):
         return format_html(
-            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
+            reverse("admin:internships_internshipcall_board", args=[obj.pk]),
+            gettext("tavla"),
             reverse("admin:internships_internshipcall_applicants", args=[obj.pk]),
             gettext("sida vid sida"),
             reverse("admin:internships_internshipcall_statistics", args=[obj.pk]),
@@ -117,6 +119,11 @@ class InternshipCallAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         extra = [
+            path(
+                "<int:pk>/tavla/",
+                self.admin_site.admin_view(self.board_view),
+                name="internships_internshipcall_board",
+            ),
             path(
                 "<int:pk>/sokande/",
                 self.admin_site.admin_view(self.applicants_view),
@@ -160,6 +167,18 @@ class InternshipCallAdmin(admin.ModelAdmin):
             "applications": applications,
         }
         return TemplateResponse(request, "admin/internships/call_applicants.html", context)
+
+    def board_view(self, request, pk):
+        """The call's applications as a board: a column per status, a card per applicant."""
+        call = self._call_for_reviewer(request, pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": gettext("Tavla för %(call)s") % {"call": call},
+            "call": call,
+            "columns": services.board(call),
+        }
+        return TemplateResponse(request, "admin/internships/call_board.html", context)
 
     def statistics_view(self, request, pk):
         call = self._call_for_reviewer(request, pk)

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.core import signing
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -179,6 +180,16 @@ def status_mail(application, status):
     )
 
 
+def board(call):
+    """The call's applications as columns by status, in the workflow's order, best rated first."""
+    columns = {status: [] for status in Application.Status}
+    for application in call.applications.order_by(
+        F("rating").desc(nulls_last=True), "submitted_at"
+    ):
+        columns[Application.Status(application.status)].append(application)
+    return list(columns.items())
+
+
 CSV_COLUMNS = [
     ("reference", "Referensnummer"),
     ("registration_number", "Diarienummer"),
@@ -217,11 +228,15 @@ def _csv_value(application, name):
 
 
 def cvs_zip(call):
-    """The CVs of the call's applications as one ZIP, named by reference number."""
+    """The CVs of the call's applications as one ZIP, named by reference number.
+
+    A withdrawn application is no longer under review: its CV stays out.
+    """
     buffer = io.BytesIO()
     storage = file_storage()
+    applications = call.applications.exclude(cv="").exclude(status=Application.Status.WITHDRAWN)
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for application in call.applications.exclude(cv="").order_by("reference"):
+        for application in applications.order_by("reference"):
             try:
                 with storage.open(application.cv.name, "rb") as file:
                     archive.writestr(f"{application.reference}-cv.pdf", file.read())

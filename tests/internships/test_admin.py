@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from internships.factories import ApplicationFactory
+from internships.factories import ApplicationFactory, InternshipCallFactory
 from internships.models import Application
 from internships.roles import RECRUITERS
 from newsroom.roles import EDITORS
@@ -207,6 +207,43 @@ def test_cvs_as_one_zip_is_logged(staff_client, open_call):
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     assert sorted(archive.namelist()) == sorted(f"{a.reference}-cv.pdf" for a in applications)
     assert audit.events(open_call).get().additional_data["event"] == "downloaded"
+
+
+def test_the_cv_zip_leaves_out_withdrawn_applications(staff_client, open_call):
+    client = staff_client(RECRUITERS)
+    kept = ApplicationFactory(call=open_call)
+    withdrawn = ApplicationFactory(call=open_call)
+    withdrawn.withdraw()
+    response = client.get(reverse("admin:internships_internshipcall_zip", args=[open_call.pk]))
+    names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    assert names == [f"{kept.reference}-cv.pdf"]
+
+
+def test_a_board_per_call_has_a_column_per_status_and_a_card_per_applicant(
+    staff_client, open_call
+):
+    client = staff_client(RECRUITERS)
+    best = ApplicationFactory(call=open_call, university="Lunds universitet", rating=5)
+    unrated = ApplicationFactory(call=open_call)
+    shortlisted = ApplicationFactory(call=open_call, university="Umeå universitet", rating=3)
+    shortlisted.start_review()
+    shortlisted.shortlist()
+    ApplicationFactory(call=InternshipCallFactory())  # another call's
+
+    board = reverse("admin:internships_internshipcall_board", args=[open_call.pk])
+    calls = client.get(reverse("admin:internships_internshipcall_changelist"))
+    assert board in calls.content.decode()
+    response = client.get(board)
+    assert response.status_code == 200
+    columns = {status.value: cards for status, cards in response.context["columns"]}
+    assert list(columns) == list(Application.Status.values)
+    assert columns["received"] == [best, unrated]
+    assert columns["shortlisted"] == [shortlisted]
+    html = response.content.decode()
+    assert "Mottagen <span class=\"board-count\">(2)</span>" in html
+    assert "Går vidare <span class=\"board-count\">(1)</span>" in html
+    card = html[html.index(shortlisted.reference) - 400:html.index(shortlisted.reference) + 300]
+    assert shortlisted.full_name in card and "Umeå universitet" in card and "<dd>3</dd>" in card
 
 
 def test_applicants_side_by_side_and_statistics(staff_client, open_call):
