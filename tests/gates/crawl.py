@@ -62,6 +62,7 @@ def _admin_custom_pages():
         reverse("admin:visits_visit_statistics"),
         reverse("admin:visits_visit_calendar_feed"),
         reverse("admin:visits_visit_programme", args=[first("visits.Visit").pk]),
+        reverse("admin:internships_internshipcall_board", args=[applicant.call_id]),
         reverse("admin:internships_internshipcall_applicants", args=[applicant.call_id]),
         reverse("admin:internships_internshipcall_statistics", args=[applicant.call_id]),
         reverse("admin:newsroom_newsletterissue_send", args=[issue.pk]),
