@@ -4,7 +4,7 @@ The newsletter's admin is in ``newsroom.newsletter.admin``, registered by import
 """
 
 from django.contrib import admin, messages
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -60,8 +60,10 @@ class NewsItemAdmin(EditorialAdmin):
             _("Brödtext"),
             {
                 "fields": [("body", "rendered_body")],
-                "description": _("Till höger syns texten så som den visas på webbplatsen, "
-                                 "när du har sparat."),
+                "description": _("När du har sparat syns texten så som den visas på "
+                                 "webbplatsen bredvid fältet (under det i ett smalt fönster). "
+                                 "Hela nyheten förhandsgranskar du med knappen ”Visa på "
+                                 "webbplats” högst upp till höger."),
             },
         ),
         (_("Bild"), {"fields": ["image", "image_alt", "image_credit", "rendition_preview"]}),
@@ -81,6 +83,20 @@ class NewsItemAdmin(EditorialAdmin):
         initial = super().get_changeform_initial_data(request)
         initial.setdefault("author", request.user.pk)
         return initial
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.is_scheduled:
+            when = timezone.localtime(obj.publish_at)
+            self.message_user(
+                request,
+                _("”%(title)s” är schemalagd och publiceras %(date)s kl. %(time)s.") % {
+                    "title": obj.title,
+                    "date": formats.date_format(when, "j F Y"),
+                    "time": formats.time_format(when, "H.i"),
+                },
+                messages.INFO,
+            )
 
     @admin.display(description=_("synlighet"))
     def visibility(self, item):

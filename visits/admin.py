@@ -53,7 +53,11 @@ class CountryFilter(admin.SimpleListFilter):
     parameter_name = "country"
 
     def lookups(self, request, model_admin):
-        codes = Visit.objects.exclude(country="").values_list("country", flat=True).distinct()
+        # Without the visits' own ordering, which would make DISTINCT count each date.
+        codes = (
+            Visit.objects.exclude(country="").order_by().values_list("country", flat=True)
+            .distinct()
+        )
         named = [(code, Visit(country=code).country.name) for code in codes]
         return sorted(named, key=lambda pair: str(pair[1]))
 
@@ -199,6 +203,11 @@ class VisitAdmin(admin.ModelAdmin):
         if new_status:
             obj.refresh_from_db(fields=["status"])
             obj.change_status(new_status, by=request.user)
+            messages.success(
+                request,
+                _("Besöket fick status ”%(status)s”. Inget mejl skickades.")
+                % {"status": Visit.Status(new_status).label},
+            )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -242,8 +251,8 @@ class VisitAdmin(admin.ModelAdmin):
             messages.success(
                 request,
                 ngettext(
-                    "%(count)d besök fick status ”%(status)s”.",
-                    "%(count)d besök fick status ”%(status)s”.",
+                    "%(count)d besök fick status ”%(status)s”. Inget mejl skickades.",
+                    "%(count)d besök fick status ”%(status)s”. Inget mejl skickades.",
                     changed,
                 )
                 % {"count": changed, "status": Visit.Status(new_status).label},

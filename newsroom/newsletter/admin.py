@@ -4,12 +4,17 @@ their progress; decide about deliveries left uncertain by a crash; the subscribe
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import formats, timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from newsroom.newsletter import composing, delivery, subscriptions
 from newsroom.newsletter.models import Delivery, IssueItem, NewsletterIssue, Subscriber
@@ -77,11 +82,26 @@ def _iso(value):
 
 
 
+class PublishedNewsAutocomplete(AutocompleteJsonView):
+    """The issue's news picker: only news the public can read, so no issue waits on a draft."""
+
+    def get_queryset(self):
+        return super().get_queryset().published()
+
+
+class PublishedNewsSelect(AutocompleteSelect):
+    url_name = "%s:newsroom_newsletterissue_news_autocomplete"
+
+
 class IssueItemInline(admin.TabularInline):
     model = IssueItem
     extra = 3
     fields = ["news_item", "position"]
-    autocomplete_fields = ["news_item"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "news_item":
+            kwargs["widget"] = PublishedNewsSelect(db_field, self.admin_site)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_add_permission(self, request, obj=None):
         return super().has_add_permission(request, obj) and _editable(obj)
@@ -110,6 +130,7 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
     fields = ["subject", "language", "intro", "scheduled_at", "status", "sent_at",
               "progress_table"]
     readonly_fields = ["status", "sent_at", "progress_table"]
+    change_form_template = "admin/newsroom/newsletterissue/change_form.html"
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(**delivery.progress_annotations())
@@ -160,26 +181,103 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
         )
         return format_html("<table><tbody>{}</tbody></table>", rows)
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        issue = self.get_object(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "can_send": issue is not None and _editable(issue)
+            and self.has_change_permission(request, issue),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        issue = form.instance
+        unpublished = [entry.news_item for entry in issue.entries.select_related("news_item")
+                       if not entry.news_item.is_public]
+        if unpublished and _editable(issue):
+            self.message_user(
+                request,
+                gettext("”%(issue)s” kan inte skickas förrän nyheterna är publicerade: %(items)s.")
+                % {"issue": issue, "items": delivery.describe_unpublished(unpublished)},
+                messages.WARNING,
+            )
+
+    def get_urls(self):
+        own = [
+            path(
+                "nyheter/",
+                self.admin_site.admin_view(
+                    PublishedNewsAutocomplete.as_view(admin_site=self.admin_site)
+                ),
+                name="newsroom_newsletterissue_news_autocomplete",
+            ),
+            path(
+                "<int:pk>/skicka/",
+                self.admin_site.admin_view(self.send_view),
+                name="newsroom_newsletterissue_send",
+            ),
+            path(
+                "<int:pk>/testmejl/",
+                self.admin_site.admin_view(require_POST(self.send_test_view)),
+                name="newsroom_newsletterissue_send_test",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def send_view(self, request, pk):
+        """The issue's own send button: what will go to whom, then the send itself."""
+        issue = get_object_or_404(NewsletterIssue, pk=pk)
+        if not self.has_change_permission(request, issue):
+            raise PermissionDenied
+        issue_page = reverse("admin:newsroom_newsletterissue_change", args=[issue.pk])
+        if request.method == "POST" and request.POST.get("confirmed") == "yes":
+            self.send(request, [issue])
+            return redirect(issue_page)
+        return self.send_confirmation(request, [issue], cancel_url=issue_page)
+
+    def send_test_view(self, request, pk):
+        issue = get_object_or_404(NewsletterIssue, pk=pk)
+        if not self.has_view_permission(request, issue):
+            raise PermissionDenied
+        self.send_tests(request, [issue])
+        return redirect(reverse("admin:newsroom_newsletterissue_change", args=[issue.pk]))
+
     @admin.action(description=_("Skicka markerade nyhetsbrev till prenumeranterna"),
                   permissions=["change"])
     def send_selected(self, request, queryset):
         issues = list(queryset)
         if request.POST.get("confirmed") != "yes":
-            context = {
-                **self.admin_site.each_context(request),
-                "title": _("Skicka nyhetsbrev?"),
-                "opts": self.model._meta,
-                "issues": [
-                    {"issue": issue, "refusal": delivery.refusal(issue),
-                     "recipients": Subscriber.objects.receiving(issue.language).count()}
-                    for issue in issues
-                ],
-                "selected": [issue.pk for issue in issues],
-                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            }
-            return TemplateResponse(
-                request, "admin/newsroom/newsletterissue/send_confirmation.html", context
+            return self.send_confirmation(
+                request,
+                issues,
+                cancel_url=reverse("admin:newsroom_newsletterissue_changelist"),
+                hidden=[(helpers.ACTION_CHECKBOX_NAME, issue.pk) for issue in issues]
+                + [("action", "send_selected")],
             )
+        self.send(request, issues)
+        return None
+
+    def send_confirmation(self, request, issues, *, cancel_url, hidden=()):
+        entries = [
+            {"issue": issue, "refusal": delivery.refusal(issue),
+             "recipients": Subscriber.objects.receiving(issue.language).count()}
+            for issue in issues
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Skicka nyhetsbrev?"),
+            "opts": self.model._meta,
+            "issues": entries,
+            "sendable": any(entry["refusal"] is None for entry in entries),
+            "hidden": hidden,
+            "cancel_url": cancel_url,
+        }
+        return TemplateResponse(
+            request, "admin/newsroom/newsletterissue/send_confirmation.html", context
+        )
+
+    def send(self, request, issues):
         for issue in issues:
             try:
                 delivery.send_issue(issue, user=request.user)
@@ -192,16 +290,18 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
                     % {"issue": issue},
                     messages.SUCCESS,
                 )
-        return None
 
     @admin.action(description=_("Skicka ett testmejl till min egen adress"),
                   permissions=["view"])
     def send_test(self, request, queryset):
+        self.send_tests(request, queryset)
+
+    def send_tests(self, request, issues):
         if not request.user.email:
             self.message_user(request, gettext("Ditt konto har ingen e-postadress."),
                               messages.ERROR)
             return
-        for issue in queryset:
+        for issue in issues:
             composing.send_test(issue, request.user.email)
         self.message_user(
             request,

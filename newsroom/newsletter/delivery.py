@@ -21,7 +21,7 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django_tasks import task
 
@@ -48,15 +48,29 @@ def refusal(issue):
     entries = list(issue.entries.select_related("news_item"))
     if not entries:
         return gettext("”%(issue)s” har inga nyheter och kan inte skickas.") % {"issue": issue}
-    if any(not entry.news_item.is_public for entry in entries):
+    unpublished = [entry.news_item for entry in entries if not entry.news_item.is_public]
+    if unpublished:
         return gettext(
-            "”%(issue)s” innehåller nyheter som inte är publicerade än."
-        ) % {"issue": issue}
+            "”%(issue)s” innehåller nyheter som inte är publicerade än: %(items)s."
+        ) % {"issue": issue, "items": describe_unpublished(unpublished)}
     if any(entry.news_item.language != issue.language for entry in entries):
         return gettext(
             "”%(issue)s” innehåller nyheter på ett annat språk än nyhetsbrevet."
         ) % {"issue": issue}
     return None
+
+
+def describe_unpublished(news_items):
+    """Each news item by title, with when it is published if it is scheduled."""
+    return ", ".join(
+        gettext("”%(title)s” (publiceras %(when)s)") % {
+            "title": item.title,
+            "when": formats.date_format(timezone.localtime(item.publish_at), "j F Y H:i"),
+        }
+        if item.is_scheduled
+        else gettext("”%(title)s” (ej publicerad)") % {"title": item.title}
+        for item in news_items
+    )
 
 
 def send_issue(issue, user=None):

@@ -4,6 +4,10 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
+from django.apps import apps
+from django.urls import reverse
+from django.utils.http import urlencode
+
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 # Pages that are not in the sitemap but must pass the gates too.
@@ -25,6 +29,44 @@ def staff_login_pages(fetch, user):
     enrol = fetch(ENROL_PATH)
     TOTPDevice.objects.filter(user=user).update(confirmed=True)
     return {ENROL_PATH: enrol, VERIFY_PATH: fetch(VERIFY_PATH)}
+
+
+def admin_paths(site, request):
+    """Every admin page staff use, as ``request.user`` sees them: the index, each app's page,
+    each model's list, add form and change form (of its first row), and the custom pages."""
+    paths = [reverse("admin:index")]
+    for app_label in sorted({model._meta.app_label for model in site._registry}):
+        paths.append(reverse("admin:app_list", args=[app_label]))
+    for model, model_admin in site._registry.items():
+        info = model._meta.app_label, model._meta.model_name
+        paths.append(reverse("admin:{}_{}_changelist".format(*info)))
+        if model_admin.has_add_permission(request):
+            paths.append(reverse("admin:{}_{}_add".format(*info)))
+        first = model._default_manager.order_by("pk").first()
+        if first is not None:
+            paths.append(reverse("admin:{}_{}_change".format(*info), args=[first.pk]))
+    return paths + _admin_custom_pages()
+
+
+def _admin_custom_pages():
+    """The admin's own pages beside the models' lists and forms, with the demo's first rows."""
+
+    def first(model):
+        return apps.get_model(model)._default_manager.order_by("pk").first()
+
+    applicant = first("internships.Application")
+    issue = first("newsroom.NewsletterIssue")
+    return [
+        reverse("admin:personal-data"),
+        reverse("admin:personal-data") + "?" + urlencode({"email": applicant.email}),
+        reverse("admin:visits_visit_statistics"),
+        reverse("admin:visits_visit_calendar_feed"),
+        reverse("admin:visits_visit_programme", args=[first("visits.Visit").pk]),
+        reverse("admin:internships_internshipcall_board", args=[applicant.call_id]),
+        reverse("admin:internships_internshipcall_applicants", args=[applicant.call_id]),
+        reverse("admin:internships_internshipcall_statistics", args=[applicant.call_id]),
+        reverse("admin:newsroom_newsletterissue_send", args=[issue.pk]),
+    ]
 
 
 def _path(url):
