@@ -4,6 +4,7 @@ their progress; decide about deliveries left uncertain by a crash; the subscribe
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.db.models import OuterRef, Subquery
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -12,15 +13,21 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.newsletter import composing, delivery, subscriptions
-from newsroom.newsletter.models import Delivery, IssueItem, NewsletterIssue, Subscriber
+from newsroom.newsletter.models import (
+    Delivery,
+    IssueItem,
+    NewsletterIssue,
+    Subscriber,
+    SuppressedAddress,
+)
 from portal import audit
 from portal.exports import csv_response
 
 
 @admin.register(Subscriber)
 class SubscriberAdmin(admin.ModelAdmin):
-    list_display = ["email", "status", "language", "subscribed_at", "confirmed_at",
-                    "unsubscribed_at"]
+    list_display = ["email", "status", "suppression", "language", "subscribed_at",
+                    "confirmed_at", "unsubscribed_at"]
     list_filter = ["status", "language", "source", "subscribed_at", "confirmed_at"]
     search_fields = ["email"]
     date_hierarchy = "subscribed_at"
@@ -31,6 +38,24 @@ class SubscriberAdmin(admin.ModelAdmin):
     fields = ["language", *readonly_fields]
     actions = ["export_csv", "unsubscribe_selected"]
     show_full_result_count = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(
+            suppression_reason=Subquery(
+                SuppressedAddress.objects.filter(email_hash=OuterRef("email_hash")).values(
+                    "reason"
+                )[:1]
+            )
+        )
+
+    @admin.display(description=_("spärrad"))
+    def suppression(self, subscriber):
+        """Why the address gets no mail (it bounces, say), whatever its status."""
+        if subscriber.suppression_reason is None:
+            return "–"
+        if not subscriber.suppression_reason:
+            return gettext("spärrad")
+        return SuppressedAddress.Reason(subscriber.suppression_reason).label
 
     def has_add_permission(self, request):
         # Subscribers come only through the double opt-in; nobody is added on their behalf.
@@ -70,6 +95,25 @@ class SubscriberAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for subscriber in queryset:
             subscriptions.erase(subscriber, user=request.user)
+
+
+@admin.register(SuppressedAddress)
+class SuppressedAddressAdmin(admin.ModelAdmin):
+    """The addresses never mailed again, as hashes: which and why, not who."""
+
+    list_display = ["email_hash", "reason", "created_at"]
+    list_filter = ["reason", "created_at"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Only a new, confirmed opt-in lifts a suppression.
+        return False
 
 
 def _iso(value):
@@ -139,8 +183,8 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
         if not any(counts.values()):
             return "–"
         return gettext(
-            "%(sent)d skickade, %(failed)d misslyckade, %(waiting)d väntar, "
-            "%(uncertain)d osäkra"
+            "%(sent)d skickade, %(bounced)d studsade, %(failed)d misslyckade, "
+            "%(waiting)d väntar, %(uncertain)d osäkra"
         ) % {**counts, "waiting": counts["waiting"] + counts["sending"]}
 
     @admin.display(description=_("förlopp"))

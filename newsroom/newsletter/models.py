@@ -90,14 +90,28 @@ class Subscriber(models.Model):
         self.email_hash = suppression_hash(self.email)
         super().save(*args, **kwargs)
 
+    def cancel_waiting_deliveries(self):
+        """No more mail to this address, including issues being sent right now."""
+        self.deliveries.filter(
+            status__in=[Delivery.Status.WAITING, Delivery.Status.FAILED]
+        ).delete()
+
 
 class SuppressedAddress(models.Model):
-    """An address that must never be mailed again (unsubscribed or erased), as a hash only.
+    """An address that must never be mailed again (unsubscribed, erased or bouncing), as a
+    hash only.
 
     Only a new, confirmed double opt-in lifts it.
     """
 
+    class Reason(models.TextChoices):
+        UNSUBSCRIBED = "unsubscribed", _("avslutad prenumeration")
+        ERASED = "erased", _("raderad")
+        BOUNCED = "bounced", _("studsar")
+
     email_hash = models.CharField(max_length=64, unique=True)
+    # Blank for addresses suppressed before the reason was kept.
+    reason = models.CharField(_("orsak"), max_length=20, choices=Reason.choices, blank=True)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
 
     class Meta:
@@ -108,8 +122,8 @@ class SuppressedAddress(models.Model):
         return self.email_hash[:12]
 
     @classmethod
-    def add(cls, email):
-        cls.objects.get_or_create(email_hash=suppression_hash(email))
+    def add(cls, email, reason):
+        cls.objects.get_or_create(email_hash=suppression_hash(email), defaults={"reason": reason})
 
     @classmethod
     def lift(cls, email):
@@ -207,7 +221,9 @@ class Delivery(models.Model):
 
     "sending" is committed before the SMTP exchange and "sent" after it, so a delivery
     found in "sending" after a crash may or may not have gone out: it becomes "uncertain"
-    and waits for an editor to decide, rather than being sent again blindly.
+    and waits for an editor to decide, rather than being sent again blindly. A permanent
+    failure, refused by our SMTP server or reported later by the recipient's, makes it
+    "bounced" (newsroom/newsletter/bounces.py), and it is never tried again.
     """
 
     class Status(models.TextChoices):
@@ -216,6 +232,7 @@ class Delivery(models.Model):
         SENT = "sent", _("skickat")
         FAILED = "failed", _("misslyckades")
         UNCERTAIN = "uncertain", _("osäkert")
+        BOUNCED = "bounced", _("studsade")
 
     issue = models.ForeignKey(
         NewsletterIssue, on_delete=models.CASCADE, related_name="deliveries"

@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.newsletter.models import Delivery, Subscriber, SuppressedAddress, suppression_hash
+from newsroom.newsletter.models import Subscriber, SuppressedAddress, suppression_hash
 from portal import audit
 from portal.links import absolute_url
 from portal.mail import queue_mail
@@ -212,10 +212,8 @@ def confirm(subscriber):
 @transaction.atomic
 def unsubscribe(subscriber):
     """Stop every mail to this address at once, including issues being sent right now."""
-    SuppressedAddress.add(subscriber.email)
-    subscriber.deliveries.filter(
-        status__in=[Delivery.Status.WAITING, Delivery.Status.FAILED]
-    ).delete()
+    SuppressedAddress.add(subscriber.email, SuppressedAddress.Reason.UNSUBSCRIBED)
+    subscriber.cancel_waiting_deliveries()
     if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
         return False
     subscriber.status = Subscriber.Status.UNSUBSCRIBED
@@ -228,7 +226,7 @@ def unsubscribe(subscriber):
 def erase(subscriber, user=None):
     """Delete the subscriber (a request to erase is always granted); keep only the hash
     that stops the address from ever being mailed again."""
-    SuppressedAddress.add(subscriber.email)
+    SuppressedAddress.add(subscriber.email, SuppressedAddress.Reason.ERASED)
     audit.record("purged", subscriber, user=user, detail=gettext("prenumerant"))
     pk = subscriber.pk
     subscriber.delete()

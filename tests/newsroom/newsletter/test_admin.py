@@ -180,7 +180,7 @@ def test_the_send_action_asks_first_then_sends_in_the_background(editor):
     assert audit.events(issue, "sent").filter(actor=editor.user).exists()
 
     listing = editor.get(ISSUES).content.decode()
-    assert "3 skickade, 0 misslyckade, 0 väntar, 0 osäkra" in listing
+    assert "3 skickade, 0 studsade, 0 misslyckade, 0 väntar, 0 osäkra" in listing
     page = editor.get(f"{ISSUES}{issue.pk}/change/").content.decode()
     assert "?issue__id__exact=" in page  # progress links to the deliveries
 
