@@ -17,6 +17,7 @@ from newsroom.newsletter.models import (
     Delivery,
     IssueItem,
     NewsletterIssue,
+    NewsletterList,
     Subscriber,
     SuppressedAddress,
 )
@@ -28,13 +29,14 @@ from portal.exports import csv_response
 class SubscriberAdmin(admin.ModelAdmin):
     list_display = ["email", "status", "suppression", "language", "subscribed_at",
                     "confirmed_at", "unsubscribed_at"]
-    list_filter = ["status", "language", "source", "subscribed_at", "confirmed_at"]
+    list_filter = ["status", "list_subscriptions__newsletter_list", "language", "source",
+                   "subscribed_at", "confirmed_at"]
     search_fields = ["email"]
     date_hierarchy = "subscribed_at"
     # Address and status change only through the subscriber's own opt-in and unsubscribing
     # (or the unsubscribe action): nobody is signed up, or re-addressed, on their behalf.
-    readonly_fields = ["email", "status", "consent_text", "consent_version", "source",
-                       "subscribed_at", "confirmed_at", "unsubscribed_at"]
+    readonly_fields = ["email", "status", "chosen_lists", "consent_text", "consent_version",
+                       "source", "subscribed_at", "confirmed_at", "unsubscribed_at"]
     fields = ["language", *readonly_fields]
     actions = ["export_csv", "unsubscribe_selected"]
     show_full_result_count = False
@@ -47,6 +49,13 @@ class SubscriberAdmin(admin.ModelAdmin):
                 )[:1]
             )
         )
+
+    @admin.display(description=_("listor"))
+    def chosen_lists(self, subscriber):
+        # Chosen only by the subscriber, at sign-up or on the preferences page.
+        return ", ".join(
+            str(NewsletterList(value).label) for value in subscriber.newsletter_lists
+        ) or "–"
 
     @admin.display(description=_("spärrad"))
     def suppression(self, subscriber):
@@ -144,15 +153,15 @@ def _editable(issue):
 
 @admin.register(NewsletterIssue)
 class NewsletterIssueAdmin(admin.ModelAdmin):
-    list_display = ["subject", "language", "status", "scheduled_at", "sent_at",
-                    "progress_summary", "preview_link"]
-    list_filter = ["status", "language"]
+    list_display = ["subject", "newsletter_list", "language", "status", "scheduled_at",
+                    "sent_at", "progress_summary", "preview_link"]
+    list_filter = ["status", "newsletter_list", "language"]
     search_fields = ["subject", "intro"]
     inlines = [IssueItemInline]
     actions = ["send_selected", "send_test", "schedule_selected", "unschedule_selected",
                "resume_selected"]
-    fields = ["subject", "language", "intro", "scheduled_at", "status", "sent_at",
-              "progress_table"]
+    fields = ["subject", "newsletter_list", "language", "intro", "scheduled_at", "status",
+              "sent_at", "progress_table"]
     readonly_fields = ["status", "sent_at", "progress_table"]
 
     def get_queryset(self, request):
@@ -161,7 +170,8 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         if _editable(obj):
             return self.readonly_fields
-        return ["subject", "language", "intro", "scheduled_at", *self.readonly_fields]
+        return ["subject", "newsletter_list", "language", "intro", "scheduled_at",
+                *self.readonly_fields]
 
     def view_on_site(self, issue):
         # On the site of the issue's language, like its web version.
@@ -215,7 +225,7 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
                 "opts": self.model._meta,
                 "issues": [
                     {"issue": issue, "refusal": delivery.refusal(issue),
-                     "recipients": Subscriber.objects.receiving(issue.language).count()}
+                     "recipients": issue.recipients().count()}
                     for issue in issues
                 ],
                 "selected": [issue.pk for issue in issues],

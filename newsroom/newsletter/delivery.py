@@ -116,9 +116,9 @@ def send_scheduled_issues(now=None):
 
 
 def create_deliveries(issue):
-    """One delivery per confirmed subscriber of the issue's language; running it again
-    creates nothing twice."""
-    subscriber_ids = Subscriber.objects.receiving(issue.language).values_list("pk", flat=True)
+    """One delivery per confirmed subscriber of the issue's list and language; running it
+    again creates nothing twice."""
+    subscriber_ids = issue.recipients().values_list("pk", flat=True)
     Delivery.objects.bulk_create(
         [Delivery(issue=issue, subscriber_id=pk) for pk in subscriber_ids.iterator()],
         batch_size=1000,

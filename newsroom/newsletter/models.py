@@ -31,15 +31,27 @@ def suppression_hash(email):
     return hashlib.sha256(f"newsroom.suppression:{normalized}".encode()).hexdigest()
 
 
+class NewsletterList(models.TextChoices):
+    """The lists a subscriber chooses among; every issue is sent to one of them."""
+
+    GENERAL = "general", _("Nyhetsbrevet")
+    EU_MONITORING = "eu-monitoring", _("EU-bevakning")
+    INTERNSHIPS = "internships", _("Praktikplatser")
+    EVENTS = "events", _("Evenemang")
+
+
 class SubscriberQuerySet(models.QuerySet):
     def with_email(self, email):
         return self.filter(email__iexact=(email or "").strip())
 
-    def receiving(self, language):
-        """Who an issue in ``language`` goes to: confirmed, and not on the suppression list."""
-        return self.filter(status=Subscriber.Status.CONFIRMED, language=language).exclude(
-            email_hash__in=SuppressedAddress.objects.values("email_hash")
-        )
+    def receiving(self, language, newsletter_list=NewsletterList.GENERAL):
+        """Who an issue in ``language`` to ``newsletter_list`` goes to: confirmed subscribers
+        of that list, not on the suppression list."""
+        return self.filter(
+            status=Subscriber.Status.CONFIRMED,
+            language=language,
+            list_subscriptions__newsletter_list=newsletter_list,
+        ).exclude(email_hash__in=SuppressedAddress.objects.values("email_hash"))
 
 
 class Subscriber(models.Model):
@@ -90,11 +102,45 @@ class Subscriber(models.Model):
         self.email_hash = suppression_hash(self.email)
         super().save(*args, **kwargs)
 
+    @property
+    def newsletter_lists(self):
+        return [entry.newsletter_list for entry in self.list_subscriptions.all()]
+
+    def choose_lists(self, newsletter_lists):
+        """Receive exactly these lists from now on."""
+        chosen = set(newsletter_lists)
+        self.list_subscriptions.exclude(newsletter_list__in=chosen).delete()
+        ListSubscription.objects.bulk_create(
+            [ListSubscription(subscriber=self, newsletter_list=value) for value in chosen],
+            ignore_conflicts=True,
+        )
+
     def cancel_waiting_deliveries(self):
         """No more mail to this address, including issues being sent right now."""
         self.deliveries.filter(
             status__in=[Delivery.Status.WAITING, Delivery.Status.FAILED]
         ).delete()
+
+
+class ListSubscription(models.Model):
+    """One list a subscriber has chosen."""
+
+    subscriber = models.ForeignKey(
+        Subscriber, on_delete=models.CASCADE, related_name="list_subscriptions"
+    )
+    newsletter_list = models.CharField(_("lista"), max_length=20, choices=NewsletterList.choices)
+
+    class Meta:
+        verbose_name = _("vald lista")
+        verbose_name_plural = _("valda listor")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subscriber", "newsletter_list"], name="newsroom_listsubscription_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_newsletter_list_display()
 
 
 class SuppressedAddress(models.Model):
@@ -142,6 +188,9 @@ class NewsletterIssueQuerySet(models.QuerySet):
     def in_language(self, language=None):
         return self.filter(language=language or current_language())
 
+    def on_list(self, newsletter_list):
+        return self.filter(newsletter_list=newsletter_list)
+
 
 class NewsletterIssue(models.Model):
     class Status(models.TextChoices):
@@ -160,6 +209,13 @@ class NewsletterIssue(models.Model):
         choices=NewsItem.Language.choices,
         default="sv",
         help_text=_("Nyhetsbrevet skickas till de bekräftade prenumeranterna på det språket."),
+    )
+    newsletter_list = models.CharField(
+        _("lista"),
+        max_length=20,
+        choices=NewsletterList.choices,
+        default=NewsletterList.GENERAL,
+        help_text=_("Nyhetsbrevet skickas till dem som har valt den här listan."),
     )
     items = models.ManyToManyField(
         NewsItem, through="IssueItem", verbose_name=_("nyheter"), related_name="+"
@@ -191,6 +247,10 @@ class NewsletterIssue(models.Model):
         """The web version in the archive, on the site of the issue's language."""
         with translation.override(self.language):
             return reverse("newsroom:newsletter-issue", kwargs={"pk": self.pk})
+
+    def recipients(self):
+        """The confirmed subscribers of the issue's list and language."""
+        return Subscriber.objects.receiving(self.language, self.newsletter_list)
 
 
 class IssueItem(models.Model):
