@@ -7,6 +7,7 @@ names it, instead of a traceback from deep inside Django.
 """
 
 import warnings
+from email.utils import parseaddr
 from pathlib import Path
 
 import environ
@@ -354,6 +355,16 @@ INTERNSHIP_RETENTION_MONTHS = _setting("INTERNSHIP_RETENTION_MONTHS", env.int, d
 # List-Unsubscribe mailto (defaults to SERVER_EMAIL).
 NEWSLETTER_BATCH_SIZE = _setting("NEWSLETTER_BATCH_SIZE", env.int, default=100)
 NEWSLETTER_UNSUBSCRIBE_EMAIL = _setting("NEWSLETTER_UNSUBSCRIBE_EMAIL", env.str, default="")
+# Each newsletter mail's envelope sender is this address tagged per delivery
+# (bounces+<delivery>-<signature>@domain, VERP): the mail server must deliver such addresses
+# to BOUNCE_MAILBOX (Postfix: recipient_delimiter = +), an imaps://user:password@host/INBOX
+# URL or a Maildir path that `manage.py process_bounces` reads.
+NEWSLETTER_BOUNCE_ADDRESS = _setting(
+    "NEWSLETTER_BOUNCE_ADDRESS",
+    env.str,
+    default="bounces@" + parseaddr(DEFAULT_FROM_EMAIL)[1].rpartition("@")[2],
+)
+BOUNCE_MAILBOX = _setting("BOUNCE_MAILBOX", env.str, default="")
 
 # bench (make bench): a trivial view at /bench/baseline, the framework's own ceiling, only when
 # asked for; and how long an anonymous page may be served from the cache (portal/page_cache.py).

@@ -350,6 +350,7 @@ def years_with_news(queryset):
 from newsroom.newsletter.models import (  # noqa: E402, F401
     Delivery,
     IssueItem,
+    ListSubscription,
     NewsletterIssue,
     Subscriber,
     SuppressedAddress,

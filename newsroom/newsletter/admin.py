@@ -7,6 +7,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -17,25 +18,58 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from newsroom.newsletter import composing, delivery, subscriptions
-from newsroom.newsletter.models import Delivery, IssueItem, NewsletterIssue, Subscriber
+from newsroom.newsletter.models import (
+    Delivery,
+    IssueItem,
+    NewsletterIssue,
+    NewsletterList,
+    Subscriber,
+    SuppressedAddress,
+)
 from portal import audit
 from portal.exports import csv_response
 
 
 @admin.register(Subscriber)
 class SubscriberAdmin(admin.ModelAdmin):
-    list_display = ["email", "status", "language", "subscribed_at", "confirmed_at",
-                    "unsubscribed_at"]
-    list_filter = ["status", "language", "source", "subscribed_at", "confirmed_at"]
+    list_display = ["email", "status", "suppression", "language", "subscribed_at",
+                    "confirmed_at", "unsubscribed_at"]
+    list_filter = ["status", "list_subscriptions__newsletter_list", "language", "source",
+                   "subscribed_at", "confirmed_at"]
     search_fields = ["email"]
     date_hierarchy = "subscribed_at"
     # Address and status change only through the subscriber's own opt-in and unsubscribing
     # (or the unsubscribe action): nobody is signed up, or re-addressed, on their behalf.
-    readonly_fields = ["email", "status", "consent_text", "consent_version", "source",
-                       "subscribed_at", "confirmed_at", "unsubscribed_at"]
+    readonly_fields = ["email", "status", "chosen_lists", "consent_text", "consent_version",
+                       "source", "subscribed_at", "confirmed_at", "unsubscribed_at"]
     fields = ["language", *readonly_fields]
     actions = ["export_csv", "unsubscribe_selected"]
     show_full_result_count = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(
+            suppression_reason=Subquery(
+                SuppressedAddress.objects.filter(email_hash=OuterRef("email_hash")).values(
+                    "reason"
+                )[:1]
+            )
+        )
+
+    @admin.display(description=_("listor"))
+    def chosen_lists(self, subscriber):
+        # Chosen only by the subscriber, at sign-up or on the preferences page.
+        return ", ".join(
+            str(NewsletterList(value).label) for value in subscriber.newsletter_lists
+        ) or "–"
+
+    @admin.display(description=_("spärrad"))
+    def suppression(self, subscriber):
+        """Why the address gets no mail (it bounces, say), whatever its status."""
+        if subscriber.suppression_reason is None:
+            return "–"
+        if not subscriber.suppression_reason:
+            return gettext("spärrad")
+        return SuppressedAddress.Reason(subscriber.suppression_reason).label
 
     def has_add_permission(self, request):
         # Subscribers come only through the double opt-in; nobody is added on their behalf.
@@ -75,6 +109,25 @@ class SubscriberAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for subscriber in queryset:
             subscriptions.erase(subscriber, user=request.user)
+
+
+@admin.register(SuppressedAddress)
+class SuppressedAddressAdmin(admin.ModelAdmin):
+    """The addresses never mailed again, as hashes: which and why, not who."""
+
+    list_display = ["email_hash", "reason", "created_at"]
+    list_filter = ["reason", "created_at"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Only a new, confirmed opt-in lifts a suppression.
+        return False
 
 
 def _iso(value):
@@ -120,15 +173,15 @@ def _editable(issue):
 
 @admin.register(NewsletterIssue)
 class NewsletterIssueAdmin(admin.ModelAdmin):
-    list_display = ["subject", "language", "status", "scheduled_at", "sent_at",
-                    "progress_summary", "preview_link"]
-    list_filter = ["status", "language"]
+    list_display = ["subject", "newsletter_list", "language", "status", "scheduled_at",
+                    "sent_at", "progress_summary", "preview_link"]
+    list_filter = ["status", "newsletter_list", "language"]
     search_fields = ["subject", "intro"]
     inlines = [IssueItemInline]
     actions = ["send_selected", "send_test", "schedule_selected", "unschedule_selected",
                "resume_selected"]
-    fields = ["subject", "language", "intro", "scheduled_at", "status", "sent_at",
-              "progress_table"]
+    fields = ["subject", "newsletter_list", "language", "intro", "scheduled_at", "status",
+              "sent_at", "progress_table"]
     readonly_fields = ["status", "sent_at", "progress_table"]
     change_form_template = "admin/newsroom/newsletterissue/change_form.html"
 
@@ -138,7 +191,8 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         if _editable(obj):
             return self.readonly_fields
-        return ["subject", "language", "intro", "scheduled_at", *self.readonly_fields]
+        return ["subject", "newsletter_list", "language", "intro", "scheduled_at",
+                *self.readonly_fields]
 
     def view_on_site(self, issue):
         # On the site of the issue's language, like its web version.
@@ -160,8 +214,8 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
         if not any(counts.values()):
             return "–"
         return gettext(
-            "%(sent)d skickade, %(failed)d misslyckade, %(waiting)d väntar, "
-            "%(uncertain)d osäkra"
+            "%(sent)d skickade, %(bounced)d studsade, %(failed)d misslyckade, "
+            "%(waiting)d väntar, %(uncertain)d osäkra"
         ) % {**counts, "waiting": counts["waiting"] + counts["sending"]}
 
     @admin.display(description=_("förlopp"))
@@ -261,7 +315,7 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
     def send_confirmation(self, request, issues, *, cancel_url, hidden=()):
         entries = [
             {"issue": issue, "refusal": delivery.refusal(issue),
-             "recipients": Subscriber.objects.receiving(issue.language).count()}
+             "recipients": issue.recipients().count()}
             for issue in issues
         ]
         context = {

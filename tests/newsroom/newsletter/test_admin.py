@@ -179,7 +179,7 @@ def test_the_send_action_asks_first_then_sends_in_the_background(editor):
     assert audit.events(issue, "sent").filter(actor=editor.user).exists()
 
     listing = editor.get(ISSUES).content.decode()
-    assert "3 skickade, 0 misslyckade, 0 väntar, 0 osäkra" in listing
+    assert "3 skickade, 0 studsade, 0 misslyckade, 0 väntar, 0 osäkra" in listing
     page = editor.get(f"{ISSUES}{issue.pk}/change/").content.decode()
     assert "?issue__id__exact=" in page  # progress links to the deliveries
 
@@ -214,7 +214,8 @@ def test_a_test_mail_goes_to_the_editors_own_address_only(editor):
 def test_the_issue_form_has_ordered_items_and_a_preview(editor):
     first, second = NewsItemFactory(title="Första"), NewsItemFactory(title="Andra")
     response = editor.post(f"{ISSUES}add/", {
-        "subject": "Nyhetsbrev april", "language": "sv", "intro": "Hej!",
+        "subject": "Nyhetsbrev april", "newsletter_list": "general", "language": "sv",
+        "intro": "Hej!",
         "entries-TOTAL_FORMS": 2, "entries-INITIAL_FORMS": 0,
         "entries-0-news_item": second.pk, "entries-0-position": 2,
         "entries-1-news_item": first.pk, "entries-1-position": 1,
