@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
         name="personal-data",
     ),
     path(_("kontakt/"), views.StaticPageView.as_view(page="contact"), name="contact"),
+    path(_("dokument/"), include("portal.media.urls")),
     path(_("konto/logga-in/"), two_factor.StaffLoginView.as_view(), name="staff-login"),
     path(_("konto/tvafaktor/"), two_factor.VerifyView.as_view(), name="two-factor-verify"),
     path(_("konto/tvafaktor/aktivera/"), two_factor.EnrolView.as_view(), name="two-factor-enrol"),

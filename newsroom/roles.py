@@ -4,7 +4,7 @@ EDITORS = "Redaktör"
 
 GROUPS = {
     EDITORS: {
-        "manage": ["newsroom"],
+        "manage": ["newsroom", "portal.image", "portal.document", "portal.video"],
         "view": ["relations.topic", "relations.organisation", "visits.visit",
                  "internships.internshipcall"],
         "demo_login": "redaktor",

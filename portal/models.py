@@ -20,3 +20,10 @@ class FormSubmission(models.Model):
 
     def __str__(self):
         return f"{self.scope} {self.created:%Y-%m-%d %H:%M}"
+
+
+# The media library's models live in portal.media; imported here, which is how the app and
+# its migrations find them.
+from portal.media.documents import Document  # noqa: E402, F401
+from portal.media.images import Image  # noqa: E402, F401
+from portal.media.videos import Video  # noqa: E402, F401

@@ -1,9 +1,10 @@
 """The staff groups and the permissions each one's work needs.
 
 Each app declares its groups in its ``roles`` module (see config/registry.py): ``GROUPS``,
-group name to the apps the group manages in full (``manage``), the single models of other
-apps it may only look up (``view``: autocomplete in the admin needs the view permission on
-the related model) and the username of its login in the demo content (``demo_login``).
+group name to the apps (``"newsroom"``) or single models (``"portal.document"``) the group
+manages in full (``manage``), the single models of other apps it may only look up
+(``view``: autocomplete in the admin needs the view permission on the related model) and
+the username of its login in the demo content (``demo_login``).
 
 The groups are kept in step with these declarations after every ``migrate``: a group gets
 exactly the permissions listed, so a permission removed from a declaration is also taken
@@ -29,7 +30,12 @@ def groups():
 
 
 def permissions_for(role):
-    managed = Permission.objects.filter(content_type__app_label__in=role["manage"])
+    managed = Permission.objects.none()
+    for name in role["manage"]:
+        app_label, _dot, model = name.partition(".")
+        managed |= Permission.objects.filter(
+            content_type__app_label=app_label, **({"content_type__model": model} if model else {})
+        )
     viewable = Permission.objects.none()
     for dotted in role["view"]:
         app_label, model = dotted.split(".")

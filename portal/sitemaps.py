@@ -3,6 +3,7 @@ from django.contrib import sitemaps
 from django.urls import reverse
 
 from config.registry import app_modules
+from portal.media.documents import Document
 
 
 class I18nSitemap(sitemaps.Sitemap):
@@ -30,7 +31,19 @@ class StaticPagesSitemap(NamedPagesSitemap):
     url_names = ["home", "about", "accessibility", "personal-data", "contact"]
 
 
-SITEMAPS = {"pages": StaticPagesSitemap}
+class DocumentsSitemap(I18nSitemap):
+    """Documents that something public refers to, at their address in each language."""
+
+    changefreq = "yearly"
+
+    def items(self):
+        return Document.objects.public().order_by("pk")
+
+    def lastmod(self, document):
+        return document.updated_at
+
+
+SITEMAPS = {"pages": StaticPagesSitemap, "documents": DocumentsSitemap}
 
 
 # At most this many URLs in one page of a section (each language of an item is a URL); a

@@ -9,6 +9,11 @@ from PIL import Image
 def _media_in_tmp(settings, tmp_path):
     # Uploaded images and their renditions go to a throwaway folder, not the repository.
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                    "OPTIONS": {"location": tmp_path / "private", "base_url": None}},
+    }
 
 
 @pytest.fixture

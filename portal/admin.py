@@ -1,0 +1,1 @@
+import portal.media.admin  # noqa: F401 - registers the media library's admin
