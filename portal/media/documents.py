@@ -108,7 +108,7 @@ def human_size(size):
         return f"{max(1, round(kilobytes))} kB"
     megabytes = kilobytes / 1024
     if megabytes < 10:
-        return f"{formats.number_format(megabytes, 1)} MB"
+        return f"{formats.number_format(round(megabytes, 1), 1)} MB"
     return f"{round(megabytes)} MB"
 
 

@@ -155,12 +155,12 @@ class Image(models.Model):
         return self.alt_text
 
     def save(self, *args, **kwargs):
-        replaced = []
+        replaced = Image(renditions=[])
         if self.file and not self.file._committed:
-            replaced = self.renditions
+            replaced = Image.objects.filter(pk=self.pk).first() or replaced
             self.renditions = self._make_renditions()
         super().save(*args, **kwargs)
-        delete_renditions(replaced)
+        delete_files(replaced)
 
     @property
     def reference(self):
@@ -202,13 +202,14 @@ class Image(models.Model):
         })
 
 
-def delete_renditions(renditions):
-    for rendition in renditions:
+def delete_files(image):
+    """Remove the renditions and the source of ``image`` (deleted, or replaced by another)."""
+    for rendition in image.renditions:
         default_storage.delete(rendition["name"])
+    if image.file:
+        image.file.delete(save=False)
 
 
 @receiver(post_delete, sender=Image, dispatch_uid="portal.media.images.delete_files")
 def _delete_files(sender, instance, **kwargs):
-    delete_renditions(instance.renditions)
-    if instance.file:
-        instance.file.delete(save=False)
+    delete_files(instance)

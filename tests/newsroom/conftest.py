@@ -1,19 +1,20 @@
 import io
 
 import pytest
+from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from newsroom.models import NewsItem
+
 
 @pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    # Uploaded images and their renditions go to a throwaway folder, not the repository.
+def _media_in_tmp(settings, tmp_path, monkeypatch):
+    # Uploaded images and their renditions go to a throwaway folder, not the repository;
+    # the images' sources to a private one.
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {"BACKEND": "django.core.files.storage.FileSystemStorage",
-                    "OPTIONS": {"location": tmp_path / "private", "base_url": None}},
-    }
+    private = FileSystemStorage(location=tmp_path / "private", base_url=None)
+    monkeypatch.setattr(NewsItem._meta.get_field("image"), "storage", private)
 
 
 @pytest.fixture
