@@ -2,29 +2,11 @@ import io
 import zipfile
 
 import pytest
-from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags
 from PIL import Image as PillowImage
 
 from internships.samples import minimal_pdf
-from newsroom.models import NewsItem
-from portal.media.documents import Document
-from portal.media.images import Image
-
-PRIVATE_FILE_FIELDS = [
-    (Image, "file"), (Document, "file"), (NewsItem, "image"),
-]
-
-
-@pytest.fixture(autouse=True)
-def media_roots(settings, tmp_path, monkeypatch):
-    """Public and private media in throwaway folders: (public, private)."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    private = FileSystemStorage(location=tmp_path / "private", base_url=None)
-    for model, name in PRIVATE_FILE_FIELDS:
-        monkeypatch.setattr(model._meta.get_field(name), "storage", private)
-    return tmp_path / "media", tmp_path / "private"
 
 
 def gps_photo(width=2000, height=1500, name="kontoret.jpg"):
