@@ -239,9 +239,12 @@ MEDIA_ROOT = Path(_setting("MEDIA_ROOT", env.str, default=str(BASE_DIR / "media"
 PRIVATE_MEDIA_ROOT = Path(
     _setting("PRIVATE_MEDIA_ROOT", env.str, default=str(BASE_DIR / "private_media"))
 )
+# The largest document editors may publish (portal.media.documents).
+DOCUMENT_MAX_BYTES = _setting("DOCUMENT_MAX_BYTES", env.int, default=10 * 1024 * 1024)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Applicants' files: outside MEDIA_ROOT, never served by a public URL.
+    # Applicants' files, the sources of uploaded images and the documents (served by a view
+    # only while public): outside MEDIA_ROOT, never served by a public URL.
     "private": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},

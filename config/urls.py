@@ -56,6 +56,7 @@ urlpatterns += i18n_patterns(
         public_view(two_factor.EnrolView.as_view()),
         name="two-factor-enrol",
     ),
+    path(_("dokument/"), include("portal.media.urls")),
     path(_("nyheter/"), include("newsroom.urls")),
     path(_("besok/"), include("visits.urls")),
     path(_("praktik/"), include("internships.urls")),

@@ -13,6 +13,8 @@ from django.utils.translation import ngettext
 import newsroom.newsletter.admin  # noqa: F401 - registers the newsletter's admin
 from newsroom.models import NewsItem
 from portal.editorial.admin import EditorialAdmin
+from portal.media.admin import PRIVATE_FILE_FIELDS
+from portal.media.embeds import referenced_documents
 
 
 class VisibilityFilter(admin.SimpleListFilter):
@@ -47,7 +49,10 @@ class NewsItemAdmin(EditorialAdmin):
     search_fields = ["title", "lead", "body", "slug"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["translation", "topics", "related_organisations", "related_visits"]
+    autocomplete_fields = [
+        "translation", "topics", "related_organisations", "related_visits", "documents",
+    ]
+    formfield_overrides = PRIVATE_FILE_FIELDS
     readonly_fields = ["rendered_body", "rendition_preview", "created_at", "updated_at"]
     actions = ["publish", "unpublish"]
     list_select_related = ["author"]
@@ -67,6 +72,7 @@ class NewsItemAdmin(EditorialAdmin):
             },
         ),
         (_("Bild"), {"fields": ["image", "image_alt", "image_credit", "rendition_preview"]}),
+        (_("Dokument"), {"fields": ["documents"]}),
         (_("Koppling"), {"fields": ["topics", "related_organisations", "related_visits"]}),
         (
             _("Publicering"),
@@ -74,6 +80,11 @@ class NewsItemAdmin(EditorialAdmin):
                         ("created_at", "updated_at")]},
         ),
     ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # A document linked in the text is attached too, which is what makes it public.
+        form.instance.documents.add(*referenced_documents(form.instance.body))
 
     def view_on_site(self, item):
         # "View on site" opens the preview, which also shows drafts and scheduled items.

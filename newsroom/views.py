@@ -123,6 +123,7 @@ class NewsDetailView(DetailView):
         return queryset.select_related("author", "translation").prefetch_related(
             "topics",
             "related_organisations",
+            "documents",
             Prefetch("related_visits", queryset=Visit.objects.public()),
         )
 

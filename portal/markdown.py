@@ -8,9 +8,11 @@ import re
 import markdown
 import nh3
 
-# What a body may contain after sanitizing. No images (they come through the image
-# field, with alt text), no inline styles or scripts (the CSP forbids them anyway), ids only
-# on headings (``## Ansökan {#applications}``: anchors other pages link to), where the
+from portal.media.embeds import expand_references
+
+# What a body may contain after sanitizing. No images (they come from the image library by
+# reference, with alt text: portal.media.embeds), no inline styles or scripts (the CSP
+# forbids them anyway), ids only on headings (``## Ansökan {#applications}``: anchors other pages link to), where the
 # layout has none to collide with.
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6",
@@ -39,10 +41,12 @@ def render_markdown(text):
     tables survive; scripts, event handlers and javascript: links do not."""
     html = markdown.markdown(text or "", extensions=_MARKDOWN_EXTENSIONS)
     html = _TOP_HEADING.sub(r"<\1h2", html)
-    return nh3.clean(
+    html = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
+    # Images, documents and video cards from the library, placed by reference.
+    return expand_references(html)

@@ -24,5 +24,8 @@ class FormSubmission(models.Model):
 
 # Models kept in modules named for what they hold, imported here so that Django finds them.
 from portal.editorial.models import Draft, ReviewRequest  # noqa: E402, F401
+from portal.media.documents import Document  # noqa: E402, F401
+from portal.media.images import Image  # noqa: E402, F401
+from portal.media.videos import Video  # noqa: E402, F401
 from portal.pages.models import Page  # noqa: E402, F401
 from portal.redirects.models import Redirect  # noqa: E402, F401

@@ -23,8 +23,11 @@ from portal.editorial import PUBLISHERS
 
 EDITORS = "Redaktör"
 
-PAGE_WORK = {"manage": ["portal.page", "portal.redirect"]}
-GROUPS = {EDITORS: PAGE_WORK, PUBLISHERS: PAGE_WORK}
+# The site's own content: pages, redirects and the media library.
+CONTENT_WORK = {
+    "manage": ["portal.page", "portal.redirect", "portal.image", "portal.document", "portal.video"]
+}
+GROUPS = {EDITORS: CONTENT_WORK, PUBLISHERS: CONTENT_WORK}
 
 
 @functools.cache

@@ -3,6 +3,7 @@ from django.contrib import sitemaps
 from django.urls import reverse
 
 from config.registry import app_modules
+from portal.media.documents import Document
 from portal.pages.sitemaps import PageSitemap
 
 
@@ -31,7 +32,19 @@ class HomeSitemap(NamedPagesSitemap):
     url_names = ["home"]
 
 
-SITEMAPS = {"home": HomeSitemap, "pages": PageSitemap}
+class DocumentsSitemap(I18nSitemap):
+    """Documents that something public refers to, at their address in each language."""
+
+    changefreq = "yearly"
+
+    def items(self):
+        return Document.objects.public().order_by("pk")
+
+    def lastmod(self, document):
+        return document.updated_at
+
+
+SITEMAPS = {"home": HomeSitemap, "pages": PageSitemap, "documents": DocumentsSitemap}
 
 
 # At most this many URLs in one page of a section (each language of an item is a URL); a

@@ -40,12 +40,13 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_filter = ["kind", "topics", "country"]
     search_fields = ["name", "name_en", "acronym", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["topics"]
+    autocomplete_fields = ["topics", "documents"]
     inlines = [MembershipInline]
     fieldsets = [
         (None, {"fields": ["kind", ("name", "acronym"), "name_en", "slug", "country", "website"]}),
         (_("Beskrivning"), {"fields": ["description", "description_en", "topics"]}),
         (_("Logotyp"), {"fields": ["logo", "logo_alt"]}),
+        (_("Dokument"), {"fields": ["documents"]}),
     ]
 
 
@@ -74,6 +75,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
     list_filter = ["fund", "period_start"]
     search_fields = ["name", "name_en", "slug", "region_role"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["documents"]
 
 
 @admin.register(Project)
@@ -85,7 +87,7 @@ class ProjectAdmin(admin.ModelAdmin):
     list_filter = ["status", "region_role", "programme", "topics"]
     search_fields = ["title", "title_en", "slug", "programme__name", "lead_partner__name"]
     list_select_related = ["programme", "lead_partner"]
-    autocomplete_fields = ["programme", "lead_partner", "partners", "topics"]
+    autocomplete_fields = ["programme", "lead_partner", "partners", "topics", "documents"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "start_date"
     actions = ["export_csv"]
@@ -98,6 +100,7 @@ class ProjectAdmin(admin.ModelAdmin):
         (_("Beskrivning"), {"fields": [
             "topics", "description", "description_en", "results", "results_en", "website"
         ]}),
+        (_("Dokument"), {"fields": ["documents"]}),
     ]
 
     @admin.action(description=_("Exportera markerade projekt som CSV"))

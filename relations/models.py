@@ -14,6 +14,7 @@ from django_countries.fields import CountryField
 
 from portal.fields import HttpsURLField
 from portal.i18n import localized
+from portal.media.images import RandomName, StrippedImageField
 from portal.redirects.models import KeepsOldURLs
 
 
@@ -43,6 +44,10 @@ class Topic(KeepsOldURLs, models.Model):
 
 
 class OrganisationQuerySet(models.QuerySet):
+    def public(self):
+        """Every organisation has a public page."""
+        return self.all()
+
     def with_current_memberships(self):
         """Prefetch the topics and the current public memberships (``current_memberships``).
 
@@ -82,12 +87,16 @@ class Organisation(KeepsOldURLs, models.Model):
     topics = models.ManyToManyField(
         Topic, verbose_name=_("prioriterade frågor"), blank=True, related_name="organisations"
     )
-    logo = models.ImageField(_("logotyp"), upload_to="logos/", blank=True)
+    logo = StrippedImageField(_("logotyp"), upload_to=RandomName("logos"), blank=True)
     logo_alt = models.CharField(
         _("alternativtext för logotypen"),
         max_length=200,
         blank=True,
         help_text=_("Beskriv logotypen för den som inte ser den, till exempel ”CPMR:s logotyp”."),
+    )
+
+    documents = models.ManyToManyField(
+        "portal.Document", verbose_name=_("dokument"), blank=True, related_name="organisations"
     )
 
     objects = OrganisationQuerySet.as_manager()
@@ -199,6 +208,10 @@ class Membership(models.Model):
 
 
 class ProgrammeQuerySet(models.QuerySet):
+    def public(self):
+        """Every programme has a public page."""
+        return self.all()
+
     def with_grant_totals(self):
         """Each programme with ``project_count`` and ``total_grant`` of the region's projects."""
         return self.annotate(
@@ -238,6 +251,10 @@ class Programme(KeepsOldURLs, models.Model):
     description_en = models.TextField(_("beskrivning på engelska"), blank=True)
     website = HttpsURLField(_("webbplats"), blank=True)
 
+    documents = models.ManyToManyField(
+        "portal.Document", verbose_name=_("dokument"), blank=True, related_name="programmes"
+    )
+
     objects = ProgrammeQuerySet.as_manager()
 
     class Meta:
@@ -263,6 +280,10 @@ class Programme(KeepsOldURLs, models.Model):
 
 
 class ProjectQuerySet(models.QuerySet):
+    def public(self):
+        """Every project has a public page."""
+        return self.all()
+
     def for_lists(self):
         return self.select_related("programme", "lead_partner").prefetch_related("topics")
 
@@ -329,6 +350,10 @@ class Project(KeepsOldURLs, models.Model):
     results = models.TextField(_("resultat"), blank=True)
     results_en = models.TextField(_("resultat på engelska"), blank=True)
     website = HttpsURLField(_("webbplats"), blank=True)
+
+    documents = models.ManyToManyField(
+        "portal.Document", verbose_name=_("dokument"), blank=True, related_name="projects"
+    )
 
     objects = ProjectQuerySet.as_manager()
 

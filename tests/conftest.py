@@ -4,10 +4,13 @@ import os
 import shutil
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.files.storage import FileSystemStorage
 from django.core.management import call_command
+from django.db.models import FileField
 from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -36,6 +39,22 @@ def require_postgres():
 def _fast_password_hasher(settings):
     # The production hasher is slow on purpose; tests log in hundreds of times.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def media_roots(settings, tmp_path_factory, monkeypatch):
+    """Uploads of every test go to throwaway folders, never into the repository: public
+    media, and the private storage of every file field that uses it. Returns both paths."""
+    # Folders of their own, not in tmp_path, which a test may fill and read as a whole.
+    public, private = tmp_path_factory.mktemp("media"), tmp_path_factory.mktemp("private")
+    settings.MEDIA_ROOT = public
+    private_storage = FileSystemStorage(location=private, base_url=None)
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            location = getattr(field, "storage", None) and field.storage.base_location
+            if isinstance(field, FileField) and location == settings.PRIVATE_MEDIA_ROOT:
+                monkeypatch.setattr(field, "storage", private_storage)
+    return public, private
 
 
 @pytest.fixture(autouse=True)

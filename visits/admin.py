@@ -109,7 +109,7 @@ class VisitAdminForm(forms.ModelForm):
         fields = [  # status changes only through new_status
             "direction", "title", "title_en", "registration_number", "organisation", "country",
             "city", "venue", "starts_at", "ends_at", "visibility", "purpose", "purpose_en",
-            "topics", "projects", "hosts", "delegation_size", "summary", "summary_en",
+            "topics", "projects", "hosts", "delegation_size", "summary", "summary_en", "documents",
             "requester_organisation", "requester_name", "requester_email", "requester_phone",
         ]
 
@@ -158,7 +158,7 @@ class VisitAdmin(admin.ModelAdmin):
         # Only a visit the public can see has a page on the site.
         return obj.get_absolute_url() if obj.is_public else None
 
-    autocomplete_fields = ["organisation", "topics", "projects"]
+    autocomplete_fields = ["organisation", "topics", "projects", "documents"]
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = [
@@ -169,6 +169,7 @@ class VisitAdmin(admin.ModelAdmin):
             (_("Innehåll"), {"fields": [("purpose", "purpose_en"), "topics", "projects",
                                         "hosts", "delegation_size"]}),
             (_("Efter besöket"), {"fields": [("summary", "summary_en")]}),
+            (_("Dokument"), {"fields": ["documents"]}),
         ]
         if request.user.has_perm(PERSONAL_DATA_PERMISSION):
             fieldsets.append((

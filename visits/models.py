@@ -160,6 +160,9 @@ class Visit(KeepsOldURLs, models.Model):
     projects = models.ManyToManyField(
         Project, verbose_name=_("relaterade projekt"), blank=True, related_name="visits"
     )
+    documents = models.ManyToManyField(
+        "portal.Document", verbose_name=_("dokument"), blank=True, related_name="visits"
+    )
     registration_number = models.CharField(
         _("diarienummer"), max_length=50, blank=True, help_text=_("Till exempel RS 2026-01234.")
     )

@@ -1,5 +1,6 @@
 """Walk every page the sitemap lists, and read what the quality gates check on each."""
 
+import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
@@ -74,7 +75,7 @@ def _path(url):
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def sitemap_paths(client):
+def _sitemap_locations(client):
     """Every path in /sitemap.xml, following the sections of a sitemap index."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200, "/sitemap.xml does not answer 200"
@@ -89,7 +90,21 @@ def sitemap_paths(client):
     paths = []
     for document in documents:
         paths += [_path(loc.text) for loc in document.findall("sm:url/sm:loc", SITEMAP_NS)]
-    return sorted(set(paths)) + EXTRA_PATHS
+    return sorted(set(paths))
+
+
+# A published file (a document: /dokument/5/remissvar.pdf) rather than a page.
+FILE_PATH = re.compile(r"\.[a-z0-9]+$")
+
+
+def sitemap_paths(client):
+    """Every page in /sitemap.xml (and the extra pages that are in no sitemap)."""
+    return [path for path in _sitemap_locations(client) if not FILE_PATH.search(path)] + EXTRA_PATHS
+
+
+def sitemap_files(client):
+    """Every file in /sitemap.xml: the public documents."""
+    return [path for path in _sitemap_locations(client) if FILE_PATH.search(path)]
 
 
 class PageFacts(HTMLParser):

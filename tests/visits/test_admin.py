@@ -136,7 +136,7 @@ def test_add_and_change_status_in_the_form(staff_client):
     form = page.context["adminform"].form
     data = {name: form[name].value() or "" for name in form.fields}
     data.update({
-        "topics": [], "projects": [], "new_status": "completed",
+        "topics": [], "projects": [], "documents": [], "new_status": "completed",
         "starts_at_0": visit.starts_at.astimezone().strftime("%Y-%m-%d"),
         "starts_at_1": visit.starts_at.astimezone().strftime("%H:%M:%S"),
         "ends_at_0": visit.ends_at.astimezone().strftime("%Y-%m-%d"),
