@@ -12,8 +12,8 @@ from portal.media.embeds import expand_references
 
 # What a body may contain after sanitizing. No images (they come from the image library by
 # reference, with alt text: portal.media.embeds), no inline styles or scripts (the CSP
-# forbids them anyway), ids only on headings (``## Ansökan {#applications}``: anchors other pages link to), where the
-# layout has none to collide with.
+# forbids them anyway), ids only on headings (``## Ansökan {#applications}``: anchors other
+# pages link to), where the layout has none to collide with.
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6",
     "ul", "ol", "li", "blockquote", "pre", "code",
