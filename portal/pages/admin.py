@@ -2,14 +2,15 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from portal.editorial.admin import EditorialAdmin
 from portal.pages.models import Page
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(EditorialAdmin):
     list_display = [
-        "title_in_tree", "address", "has_english", "show_in_navigation", "show_in_footer",
-        "order",
+        "title_in_tree", "address", "has_english", "is_published", "show_in_navigation",
+        "show_in_footer", "order",
     ]
     list_editable = ["show_in_navigation", "show_in_footer", "order"]
     list_select_related = False
@@ -17,8 +18,10 @@ class PageAdmin(admin.ModelAdmin):
     search_fields = ["title", "title_en", "lead", "body", "body_en", "path", "path_en"]
     prepopulated_fields = {"slug": ["title"], "slug_en": ["title_en"]}
     readonly_fields = ["key", "path", "path_en"]
+    autocomplete_fields = ["documents"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "lead", "body", "description"]}),
+        (None, {"fields": ["title", "slug", "lead", "body", "description", "documents",
+                           "is_published"]}),
         (
             _("På engelska (frivilligt)"),
             {"fields": ["title_en", "slug_en", "lead_en", "body_en", "description_en"]},

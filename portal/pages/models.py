@@ -11,6 +11,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from portal import page_cache
+from portal.editorial.models import EditorialModel
 from portal.markdown import render_markdown
 from portal.redirects.models import KeepsOldURLs
 
@@ -54,19 +55,24 @@ def missing_sections(body, language):
 
 
 class PageQuerySet(models.QuerySet):
+    def public(self):
+        """Published pages: what visitors, menus, sitemaps and documents may show."""
+        return self.filter(is_published=True)
+
     def at_path(self, path, language):
-        """The page at ``path`` (``om-oss/var-organisation/``) on the site of ``language``."""
+        """The published page at ``path`` (``om-oss/var-organisation/``) on the site of
+        ``language``."""
         field = "path_en" if language == "en" else "path"
-        return self.filter(**{field: path})
+        return self.public().filter(**{field: path})
 
     def in_menus(self):
         """What every page's layout needs: pages linked by key, in the menu or the footer."""
-        return self.filter(
+        return self.public().filter(
             Q(key__isnull=False) | Q(show_in_navigation=True) | Q(show_in_footer=True)
         ).order_by("order", "pk")
 
 
-class Page(KeepsOldURLs, models.Model):
+class Page(KeepsOldURLs, EditorialModel):
     """A page of text in a tree: its address follows its parents (``/om-oss/var-organisation/``).
 
     Swedish is required; the English version exists when it has a title, with its own slug,
@@ -132,6 +138,13 @@ class Page(KeepsOldURLs, models.Model):
     menu_title_en = models.CharField(
         _("kort rubrik i menyer på engelska"), max_length=60, blank=True
     )
+    documents = models.ManyToManyField(
+        "portal.Document", verbose_name=_("dokument"), blank=True, related_name="pages",
+        help_text=_("Visas i en lista under texten."),
+    )
+    # A new page waits for a publisher (EDITORIAL_REVIEW); edits to a published page are
+    # kept as a draft until published (portal.editorial).
+    is_published = models.BooleanField(_("publicerad"), default=False)
     show_in_navigation = models.BooleanField(_("visa i huvudmenyn"), default=False)
     show_in_footer = models.BooleanField(_("visa i sidfoten"), default=False)
     order = models.PositiveSmallIntegerField(
@@ -150,6 +163,8 @@ class Page(KeepsOldURLs, models.Model):
 
     objects = PageQuerySet.as_manager()
 
+    PUBLICATION_FIELDS = ("is_published",)
+
     class Meta:
         verbose_name = _("sida")
         verbose_name_plural = _("sidor")
@@ -166,10 +181,13 @@ class Page(KeepsOldURLs, models.Model):
     def save(self, *args, **kwargs):
         stored_paths = getattr(self, "_stored_paths", None)
         self.path, self.path_en = self.build_paths()
-        self.lead_html = render_markdown(self.lead)
-        self.body_html = render_markdown(self.body)
-        self.lead_html_en = render_markdown(self.lead_en)
-        self.body_html_en = render_markdown(self.body_en)
+        # Each language rendered in its own, so that references get that language's alt text.
+        with translation.override("sv"):
+            self.lead_html = render_markdown(self.lead)
+            self.body_html = render_markdown(self.body)
+        with translation.override("en"):
+            self.lead_html_en = render_markdown(self.lead_en)
+            self.body_html_en = render_markdown(self.body_en)
         super().save(*args, **kwargs)
         self._stored_paths = (self.path, self.path_en)
         if stored_paths is not None and stored_paths != self._stored_paths:
@@ -177,6 +195,20 @@ class Page(KeepsOldURLs, models.Model):
             for child in self.children.all():
                 child.parent = self
                 child.save()
+
+    def publish(self, now=None):
+        if self.is_published:
+            return False
+        self.is_published = True
+        Page.objects.filter(pk=self.pk).update(is_published=True)
+        return True
+
+    def unpublish(self):
+        if not self.is_published:
+            return False
+        self.is_published = False
+        Page.objects.filter(pk=self.pk).update(is_published=False)
+        return True
 
     def get_absolute_url(self):
         """The page in the active language; the Swedish page when it has no English one."""

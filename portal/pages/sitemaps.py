@@ -12,7 +12,7 @@ class PageSitemap(sitemaps.Sitemap):
     x_default = True
 
     def items(self):
-        return Page.objects.exclude(key=HOME).order_by("path")
+        return Page.objects.public().exclude(key=HOME).order_by("path")
 
     def get_languages_for_item(self, item):
         return item.languages()

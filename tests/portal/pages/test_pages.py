@@ -2,6 +2,7 @@
 the sitemap and the admin, refused when an address or a required section is wrong."""
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -18,7 +19,8 @@ def about():
 
 
 def child(parent, **fields):
-    values = {"title": "Vår organisation", "slug": "var-organisation", "parent": parent}
+    values = {"title": "Vår organisation", "slug": "var-organisation", "parent": parent,
+              "is_published": True}
     page = Page(**values | fields)
     page.full_clean()
     page.save()
@@ -119,7 +121,7 @@ def test_nearest_translated_is_the_page_itself_or_the_nearest_ancestor_in_that_l
     board = child(organisation, title="Styrelsen", slug="styrelsen")
     assert board.nearest_translated("sv") == board
     assert board.nearest_translated("en") == about()
-    lonely = Page.objects.create(title="Bara svenska", slug="bara-svenska")
+    lonely = Page.objects.create(title="Bara svenska", slug="bara-svenska", is_published=True)
     assert lonely.nearest_translated("en") is None
 
 
@@ -157,14 +159,14 @@ def test_the_menus_cost_one_query_whatever_the_number_of_pages(client, settings)
     few = page_queries()
     for number in range(5, 15):
         child(about(), slug=f"sida-{number}", show_in_footer=True)
-    assert len(page_queries()) == len(few) == 2  # the page itself, and the menus
+    assert len(page_queries()) == len(few) == 3  # the page, its documents, and the menus
 
 
 def test_page_detail_runs_a_constant_number_of_queries(client, django_assert_max_num_queries):
     organisation = child(about())
     for number in range(10):
         child(organisation, title=f"Sida {number}", slug=f"sida-{number}")
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         assert client.get("/om-oss/var-organisation/sida-3/").status_code == 200
 
 
@@ -261,6 +263,12 @@ def test_an_editor_changes_about_us_and_adds_a_child_page_in_the_admin(staff_cli
     }
     response = client.post(f"/admin/portal/page/{page.pk}/change/", form)
     assert response.status_code == 302, response.context["adminform"].form.errors
+    # A published page keeps showing its published text until a publisher publishes the edit.
+    assert "Ny ingress." not in client.get("/om-oss/").content.decode()
+    page.refresh_from_db()
+    assert page.pending_draft is not None
+    publisher = User.objects.create(username="publicerare-test", is_staff=True)
+    page.publish_draft(user=publisher)
     assert "Ny ingress." in client.get("/om-oss/").content.decode()
 
     response = client.post("/admin/portal/page/add/", form | {
@@ -269,6 +277,10 @@ def test_an_editor_changes_about_us_and_adds_a_child_page_in_the_admin(staff_cli
         "menu_title_en": "", "show_in_navigation": "", "show_in_footer": "",
     })
     assert response.status_code == 302
+    new_page = Page.objects.get(slug="var-organisation")
+    assert new_page.versions().count() == 1
+    assert client.get("/om-oss/var-organisation/").status_code == 404
+    new_page.publish_by(publisher)
     assert client.get("/om-oss/var-organisation/").status_code == 200
     listing = client.get("/admin/portal/page/").content.decode()
     assert "↳ Vår organisation" in listing
@@ -287,3 +299,10 @@ def test_pages_linked_by_key_cannot_be_deleted(staff_client):
 def test_the_demo_content_puts_a_page_under_about_us(client, demo_content):
     assert client.get("/om-oss/var-organisation/").status_code == 200
     assert client.get("/en/about/our-organisation/").status_code == 200
+
+
+def test_a_new_page_waits_for_a_publisher_before_it_appears(client):
+    page = child(about(), is_published=False)
+    assert client.get("/om-oss/var-organisation/").status_code == 404
+    page.publish()
+    assert client.get("/om-oss/var-organisation/").status_code == 200

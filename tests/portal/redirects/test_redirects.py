@@ -35,7 +35,9 @@ def test_a_renamed_page_answers_at_its_old_address_in_both_languages(client):
 
 def test_the_pages_below_a_renamed_page_answer_at_their_old_addresses_too(client):
     about = Page.objects.get(key="about")
-    Page.objects.create(title="Vår organisation", slug="var-organisation", parent=about)
+    Page.objects.create(
+        title="Vår organisation", slug="var-organisation", parent=about, is_published=True
+    )
     about.slug = "om-enheten"
     about.save()
     assert_moved(client, "/om-oss/var-organisation/", "/om-enheten/var-organisation/")
@@ -169,8 +171,8 @@ def test_a_redirect_needs_a_path_or_a_web_address(field, value):
 
 def test_the_english_site_has_its_410_page_too(client):
     about = Page.objects.get(key="about")
-    child = Page.objects.create(title="Gammal", slug="gammal", parent=about, title_en="Old",
-                                slug_en="old")
+    child = Page.objects.create(title="Gammal", slug="gammal", parent=about, is_published=True,
+                                title_en="Old", slug_en="old")
     with translation.override("en"):
         english = child.get_absolute_url()
     child.delete()

@@ -2,6 +2,7 @@
 on a phone and on a desktop screen."""
 
 import pytest
+from django.contrib.auth.models import User
 
 from portal.pages.models import Page
 
@@ -35,6 +36,13 @@ def test_an_editor_edits_about_us_and_adds_a_child_page(live_server, page, staff
     page.locator("#id_parent").select_option(str(about.pk))
     page.get_by_role("button", name="Spara", exact=True).click()
     page.wait_for_url("**/admin/portal/page/")
+
+    # With review on, the edit is a draft and the new page waits: a publisher publishes both.
+    page.goto(live_server.url + "/om-oss/var-organisation/")
+    assert page.get_by_role("heading", level=1).inner_text() != "Vår organisation"
+    publisher = User.objects.create(username="publicerare-test", is_staff=True)
+    Page.objects.get(key="about").publish_draft(user=publisher)
+    Page.objects.get(slug="var-organisation").publish_by(publisher)
 
     page.goto(live_server.url + "/om-oss/")
     assert "Vi för regionens talan" in page.locator(".lead").inner_text()
