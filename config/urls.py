@@ -54,6 +54,7 @@ urlpatterns += i18n_patterns(
     path(_("nyheter/"), include("newsroom.urls")),
     path(_("besok/"), include("visits.urls")),
     path(_("praktik/"), include("internships.urls")),
+    path(_("evenemang/"), include("events.urls")),
     path(_("natverk-och-eu/"), include("relations.urls")),
     prefix_default_language=False,
 )

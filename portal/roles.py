@@ -21,10 +21,23 @@ from config.registry import app_modules
 @functools.cache
 def groups():
     """Every app's ``GROUPS``, in the order of the apps (this module is the portal's own,
-    and the portal has no group)."""
+    and the portal has no group).
+
+    An app may give a group another app declares a share in its own work (the editors
+    publish events too): a later declaration of the same name adds its ``manage`` and
+    ``view`` to the first one's.
+    """
     merged = {}
     for module in app_modules("roles"):
-        merged.update(getattr(module, "GROUPS", {}))
+        for name, role in getattr(module, "GROUPS", {}).items():
+            if name in merged:
+                first = merged[name]
+                role = {
+                    **first,
+                    "manage": first["manage"] + role["manage"],
+                    "view": first["view"] + role["view"],
+                }
+            merged[name] = role
     return merged
 
 
