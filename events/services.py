@@ -373,9 +373,10 @@ def count_into_statistics(event, registrations):
         registrations.confirmed()
         .values("organisation_type")
         .annotate(
-            registered=Count("pk"),
-            attended=Count("pk", filter=Q(attended=True)),
-            marked=Count("pk", filter=Q(attended__isnull=False)),
+            # Named apart from the model's own ``attended``, which the filters read.
+            registered_count=Count("pk"),
+            attended_count=Count("pk", filter=Q(attended=True)),
+            marked_count=Count("pk", filter=Q(attended__isnull=False)),
         )
         .order_by()
     )
@@ -384,9 +385,9 @@ def count_into_statistics(event, registrations):
             event=event, organisation_type=row["organisation_type"]
         )
         EventStatistic.objects.filter(pk=statistic.pk).update(
-            registered=F("registered") + row["registered"],
-            attended=F("attended") + row["attended"],
-            marked=F("marked") + row["marked"],
+            registered=F("registered") + row["registered_count"],
+            attended=F("attended") + row["attended_count"],
+            marked=F("marked") + row["marked_count"],
         )
 
 

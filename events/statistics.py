@@ -37,14 +37,16 @@ def per_organisation_type(event):
         event.registrations.confirmed()
         .values("organisation_type")
         .annotate(
-            registered=Count("pk"),
-            attended=Count("pk", filter=Q(attended=True)),
-            marked=Count("pk", filter=Q(attended__isnull=False)),
+            # Named apart from the model's own ``attended``, which the filters read.
+            registered_count=Count("pk"),
+            attended_count=Count("pk", filter=Q(attended=True)),
+            marked_count=Count("pk", filter=Q(attended__isnull=False)),
         )
         .order_by()
     )
     for row in live:
-        add(row["organisation_type"], row["registered"], row["attended"], row["marked"])
+        add(row["organisation_type"], row["registered_count"], row["attended_count"],
+            row["marked_count"])
     for row in event.statistics.all():
         add(row.organisation_type, row.registered, row.attended, row.marked)
     return sorted(counts.values(), key=lambda count: (-count.registered, count.label))
