@@ -86,18 +86,17 @@ class EventAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        if obj.is_called_off:
-            told = services.announce_status(obj)
-            if told:
-                messages.info(
-                    request,
-                    ngettext(
-                        "%(count)d anmäld har fått mejl om att evenemanget är %(status)s.",
-                        "%(count)d anmälda har fått mejl om att evenemanget är %(status)s.",
-                        told,
-                    ) % {"count": told, "status": obj.get_status_display()},
-                )
-        elif change and {"capacity", "waiting_list"} & set(form.changed_data):
+        told = services.announce_status(obj)
+        if told:
+            messages.info(
+                request,
+                ngettext(
+                    "%(count)d anmäld har fått mejl om att evenemanget är %(status)s.",
+                    "%(count)d anmälda har fått mejl om att evenemanget är %(status)s.",
+                    told,
+                ) % {"count": told, "status": obj.get_status_display()},
+            )
+        if change and {"capacity", "waiting_list"} & set(form.changed_data):
             promoted = services.capacity_changed(obj)
             if promoted:
                 messages.info(

@@ -257,8 +257,13 @@ def capacity_changed(event):
 
 
 def announce_status(event):
-    """Tell everyone registered that the event is cancelled or postponed, once per status."""
+    """Tell everyone registered that the event is cancelled or postponed, once per status.
+
+    An event published again forgets what was announced, so calling it off once more is
+    announced again.
+    """
     if not event.is_called_off:
+        Event.objects.filter(pk=event.pk).exclude(announced_status="").update(announced_status="")
         return 0
     with transaction.atomic():
         claimed = (

@@ -186,3 +186,13 @@ def test_the_cancel_action_moves_the_waiting_list(manager):
                  {"action": "cancel_registrations", "_selected_action": [placed.pk]})
     waiting.refresh_from_db()
     assert waiting.status == Registration.Status.CONFIRMED
+
+
+def test_an_event_called_off_again_after_publishing_is_announced_again(manager, event):
+    RegistrationFactory(event=event)
+    url = reverse("admin:events_event_change", args=[event.pk])
+    manager.post(url, form_data(event, status=Event.Status.POSTPONED))
+    manager.post(url, form_data(event, status=Event.Status.PUBLISHED))
+    manager.post(url, form_data(event, status=Event.Status.POSTPONED))
+    assert [message.subject.split(":")[0] for message in mail.outbox] == [
+        "Uppskjutet", "Uppskjutet"]
