@@ -1,5 +1,5 @@
-"""Events' generated data for the benchmark (see portal/scale.py): half as many events as
-visits, spread over the last years and the coming months, each with its registrations."""
+"""Events' generated data for the benchmark (see portal/scale.py): the registrations, twenty
+to an event, the events spread over the last years and the coming months."""
 
 from datetime import timedelta
 
@@ -13,12 +13,12 @@ ORGANISATION_TYPES = [kind for kind, _label in Registration.OrganisationType.cho
 
 
 def seed(scale):
-    scale.step("events", events)
+    scale.step("registrations", registrations_and_events)
 
 
-def events(scale):
+def registrations_and_events(scale):
     rng, now = scale.rng, scale.now
-    count = max(10, scale.sizes.visits // 2)
+    count = max(1, scale.sizes.registrations // REGISTRATIONS_PER_EVENT)
     rows = []
     for number in range(count):
         # One in ten is coming; the rest make the archive.
@@ -55,20 +55,19 @@ def events(scale):
             batch_size=BATCH,
         )
     registrations = []
-    for event in created:
-        for _number in range(REGISTRATIONS_PER_EVENT):
-            first_name, last_name = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-            past = event.ends_at < now
-            registrations.append(Registration(
-                event_id=event.pk,
-                reference=f"EV-S{len(registrations) + 1:07d}",
-                status="confirmed",
-                name=f"{first_name} {last_name}",
-                email=f"deltagare{len(registrations) + 1}@kommun.example.se",
-                organisation="Kommunen",
-                organisation_type=rng.choice(ORGANISATION_TYPES),
-                registered_at=event.starts_at - timedelta(days=rng.randint(2, 30)),
-                attended=(rng.random() < 0.8) if past else None,
-            ))
+    for number in range(scale.sizes.registrations):
+        event = created[number % len(created)]
+        first_name, last_name = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        registrations.append(Registration(
+            event_id=event.pk,
+            reference=f"EV-S{number + 1:07d}",
+            status="confirmed",
+            name=f"{first_name} {last_name}",
+            email=f"deltagare{number + 1}@kommun.example.se",
+            organisation="Kommunen",
+            organisation_type=rng.choice(ORGANISATION_TYPES),
+            registered_at=event.starts_at - timedelta(days=rng.randint(2, 30)),
+            attended=(rng.random() < 0.8) if event.ends_at < now else None,
+        ))
     scale.bulk(Registration, registrations)
-    return len(created) + len(registrations)
+    return len(registrations)
