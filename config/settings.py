@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "visits",
     "newsroom",
     "internships",
+    "events",
     "portal.admin_site.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -201,6 +202,13 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
             "first_name", "last_name", "email", "phone", "university", "programme",
             "expected_graduation", "languages", "cover_letter", "cv", "transcript",
             "reviewer_notes",
+        ],
+    },
+    "events.Event",
+    {
+        "model": "events.Registration",
+        "mask_fields": [
+            "name", "email", "organisation", "role", "dietary_needs", "accessibility_needs",
         ],
     },
 )
@@ -353,6 +361,9 @@ VISIT_PERSONAL_DATA_MONTHS = _setting("VISIT_PERSONAL_DATA_MONTHS", env.int, def
 # internships: months after a call closes until the data of applicants not chosen is purged
 # (24 matches the time within which a discrimination claim can be brought).
 INTERNSHIP_RETENTION_MONTHS = _setting("INTERNSHIP_RETENTION_MONTHS", env.int, default=24)
+
+# events: months after an event until its registrations are erased (anonymous counts stay)
+EVENT_RETENTION_MONTHS = _setting("EVENT_RETENTION_MONTHS", env.int, default=12)
 
 # newsroom: newsletter deliveries per SMTP connection, and the mailbox named in the
 # List-Unsubscribe mailto (defaults to SERVER_EMAIL).

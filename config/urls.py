@@ -60,6 +60,7 @@ urlpatterns += i18n_patterns(
     path(_("nyheter/"), include("newsroom.urls")),
     path(_("besok/"), include("visits.urls")),
     path(_("praktik/"), include("internships.urls")),
+    path(_("evenemang/"), include("events.urls")),
     path(_("natverk-och-eu/"), include("relations.urls")),
     # Last: the editors' pages (portal/pages/), wherever no other page answers.
     re_path(r"^(?P<path>(?:[-\w]+/)+)$", public_view(PageView.as_view()), name="page"),

@@ -35,8 +35,8 @@ def event(obj, *, summary, starts_at, ends_at, changed_at, url):
     return vevent
 
 
-def calendar_response(events, *, name, filename):
-    """A calendar of ``events`` with the VTIMEZONE blocks their times need, shown inline."""
+def calendar_text(events, *, name):
+    """A calendar of ``events`` with the VTIMEZONE blocks their times need, as iCalendar text."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -46,6 +46,13 @@ def calendar_response(events, *, name, filename):
     for vevent in events:
         calendar.add_component(vevent)
     calendar.add_missing_timezones()
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    return calendar.to_ical().decode()
+
+
+def calendar_response(events, *, name, filename):
+    """The calendar of ``events`` as a response, shown inline."""
+    response = HttpResponse(
+        calendar_text(events, name=name), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

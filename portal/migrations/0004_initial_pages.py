@@ -208,6 +208,10 @@ Vi sparar kontaktpersonens namn, e-postadress och telefonnummer samt uppgifterna
 
 Vi sparar de uppgifter du lämnar i ansökan: namn, kontaktuppgifter, utbildning, personligt brev, cv och eventuellt betygsutdrag. Rättslig grund är regionens uppgift av allmänt intresse och åtgärder innan ett avtal ingås (artikel 6.1 e och b i dataskyddsförordningen). Bara de som rekryterar ser ansökan. En inkommen ansökan är en allmän handling som kan lämnas ut efter sekretessprövning. Ansökningar från sökande som inte får en plats tas bort 24 månader efter att ansökningstiden gått ut; den tiden motsvarar tiden för att väcka talan om diskriminering. Har du skyddade personuppgifter ska du inte använda formuläret, utan kontakta oss på telefon 010-441 00 00.
 
+## Anmälan till evenemang {#events}
+
+När du anmäler dig till ett seminarium, informationsmöte eller en utbildning sparar vi namn, e-postadress, organisation, typ av organisation och roll, dina svar på evenemangets frågor och eventuella behov av kost eller tillgänglighet. Rättslig grund är regionens uppgift av allmänt intresse. Uppgifterna används för att ordna evenemanget och för att skicka bekräftelse, påminnelse och besked om ändringar; bara de som ordnar evenemang ser dem. Kost och behov för att kunna delta tas bort dagen efter evenemanget, och hela anmälan tas bort tolv månader efter evenemanget. Därefter finns bara antalet deltagare per typ av organisation kvar. Du kan när som helst avboka med länken i bekräftelsen.
+
 ## Dina rättigheter
 
 Du har rätt att få veta vilka uppgifter vi har om dig (registerutdrag), att få felaktiga uppgifter rättade, att få uppgifter raderade när det inte längre finns skäl att spara dem och att invända mot behandlingen. Allmänna handlingar får dock bara gallras enligt regionens arkivregler. Du kan klaga hos Integritetsskyddsmyndigheten (IMY) om du anser att vi behandlar dina uppgifter felaktigt.
@@ -232,6 +236,10 @@ We store the contact person's name, e-mail address and phone number and the deta
 ## Internship applications {#applications}
 
 We store what you give in your application: name, contact details, education, cover letter, CV and any transcript. The legal basis is the region's task in the public interest and steps taken before entering into an agreement (Article 6(1)(e) and (b) GDPR). Only the recruiters see the application. A received application is a public record that may be released after a secrecy review. Applications from applicants who are not offered a place are deleted 24 months after the call closes, which matches the time within which a discrimination claim can be brought. If you have protected personal data, do not use the form; call us on +46 10 441 00 00 instead.
+
+## Event registrations {#events}
+
+When you register for a seminar, information meeting or training we store your name, e-mail address, organisation, type of organisation and role, your answers to the event's questions and any dietary or accessibility needs. The legal basis is the region's task in the public interest. The details are used to organise the event and to send a confirmation, a reminder and news of any changes; only the staff who organise events see them. Dietary and accessibility needs are deleted the day after the event, and the whole registration twelve months after the event. After that only the number of participants by type of organisation remains. You can cancel at any time with the link in the confirmation.
 
 ## Your rights
 

@@ -51,6 +51,7 @@ MAIN_NAVIGATION = [
     ("newsroom:list", translation.gettext_lazy("Nyheter")),
     ("visits:list", translation.gettext_lazy("Besök")),
     ("internships:list", translation.gettext_lazy("Praktik")),
+    ("events:list", translation.gettext_lazy("Evenemang")),
     ("relations:index", translation.gettext_lazy("Nätverk och EU")),
 ]
 

@@ -12,6 +12,7 @@ PERSONAL_DATA_MODELS = {
     "internships": {"application", "applicationfile"},
     "visits": {"participant"},
     "newsroom": {"subscriber"},
+    "events": {"registration", "answer"},
 }
 
 
@@ -27,7 +28,15 @@ def test_each_app_declares_its_group_and_demo_login():
         "Redaktör": "redaktor",
         "Publicerare": "publicerare",
         "Rekryterare": "rekryterare",
+        "Evenemangsansvarig": "evenemang",
     }
+
+
+def test_an_app_adds_its_share_to_a_group_another_app_declares():
+    editors = roles.groups()[EDITORS]
+    assert editors["manage"] == ["newsroom", "events"]
+    assert "relations.programme" in editors["view"]
+    assert "visits.visit" in editors["view"]
 
 
 def test_every_role_exists_after_migrate():
