@@ -46,7 +46,9 @@ class NewsItemAdmin(admin.ModelAdmin):
     search_fields = ["title", "lead", "body", "slug"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["translation", "topics", "related_organisations", "related_visits"]
+    autocomplete_fields = [
+        "translation", "topics", "related_organisations", "related_visits", "follow_up"
+    ]
     readonly_fields = ["rendered_body", "rendition_preview", "created_at", "updated_at"]
     actions = ["publish", "unpublish"]
     list_select_related = ["author"]
@@ -64,7 +66,10 @@ class NewsItemAdmin(admin.ModelAdmin):
             },
         ),
         (_("Bild"), {"fields": ["image", "image_alt", "image_credit", "rendition_preview"]}),
-        (_("Koppling"), {"fields": ["topics", "related_organisations", "related_visits"]}),
+        (
+            _("Koppling"),
+            {"fields": ["topics", "related_organisations", "related_visits", "follow_up"]},
+        ),
         (
             _("Publicering"),
             {"fields": ["status", "publish_at", ("author", "author_name"),

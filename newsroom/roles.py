@@ -5,8 +5,8 @@ EDITORS = "Redaktör"
 GROUPS = {
     EDITORS: {
         "manage": ["newsroom"],
-        "view": ["relations.topic", "relations.organisation", "visits.visit",
-                 "internships.internshipcall"],
+        "view": ["relations.topic", "relations.organisation", "relations.agreementfollowup",
+                 "visits.visit", "internships.internshipcall"],
         "demo_login": "redaktor",
     },
 }
