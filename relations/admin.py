@@ -48,6 +48,7 @@ class MembershipInline(admin.StackedInline):
         ("public_notes", "public_notes_en"),
         "internal_notes",
         "is_public",
+        ("annual_fee", "fee_currency", "renewal_date"),
     ]
 
 
@@ -69,7 +70,8 @@ class OrganisationAdmin(admin.ModelAdmin):
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
     list_display = [
-        "organisation", "role", "since", "until", "representative_name", "is_public"
+        "organisation", "role", "since", "until", "representative_name", "is_public",
+        "annual_fee", "fee_currency", "renewal_date",
     ]
     list_filter = ["is_public", "role", "organisation__kind", "topics"]
     search_fields = [
@@ -107,10 +109,19 @@ class ProjectAdmin(admin.ModelAdmin):
     date_hierarchy = "start_date"
     actions = ["export_csv"]
     fieldsets = [
-        (None, {"fields": ["title", "title_en", "slug", "programme", ("status", "region_role")]}),
-        (_("Period och budget"), {"fields": [
-            ("start_date", "end_date"), ("total_budget", "eu_grant")
+        (None, {"fields": [
+            "title", "title_en", "slug", "programme", "region_role",
+            ("status", "status_set_by_hand"),
         ]}),
+        (_("Period och budget"), {
+            "fields": [
+                ("start_date", "end_date"), ("total_budget", "eu_grant"),
+                ("exchange_rate", "exchange_rate_date"),
+            ],
+            "description": _(
+                "Budgeten anges i euro; med växelkurs och datum visas den också i kronor."
+            ),
+        }),
         (_("Partner"), {"fields": ["lead_partner", "partners"]}),
         (_("Beskrivning"), {"fields": [
             "topics", "description", "description_en", "results", "results_en", "website"

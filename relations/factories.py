@@ -3,6 +3,7 @@
 import datetime
 
 import factory
+from django.utils import timezone
 
 from relations import models
 
@@ -62,8 +63,11 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Projekt {n}")
     slug = factory.Sequence(lambda n: f"projekt-{n}")
     programme = factory.SubFactory(ProgrammeFactory)
-    start_date = datetime.date(2023, 1, 1)
-    end_date = datetime.date(2026, 12, 31)
+    # Ongoing whenever the tests run: the status follows the dates.
+    start_date = factory.LazyFunction(lambda: timezone.localdate().replace(month=1, day=1))
+    end_date = factory.LazyAttribute(lambda project: project.start_date.replace(
+        year=project.start_date.year + 3, month=12, day=31
+    ))
     total_budget = 1_000_000
     eu_grant = 800_000
     region_role = models.Project.Role.PARTNER

@@ -6,12 +6,13 @@ The other apps point at these models; these never point back at them.
 
 import calendar
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
@@ -126,6 +127,14 @@ class MembershipQuerySet(models.QuerySet):
         on = on or timezone.localdate()
         return self.filter(Q(until__isnull=True) | Q(until__gte=on), since__lte=on)
 
+    def renewal_reminder_due(self, today, notice):
+        """Memberships renewed within ``notice`` of ``today`` whose officers are not yet
+        reminded of that renewal."""
+        return (
+            self.filter(renewal_date__gte=today, renewal_date__lte=today + notice)
+            .exclude(renewal_reminded_for=F("renewal_date"))
+        )
+
     def for_public_pages(self):
         """Public memberships with what their pages show, in one query plus one for topics."""
         return (
@@ -136,8 +145,14 @@ class MembershipQuerySet(models.QuerySet):
         )
 
 
+class Currency(models.TextChoices):
+    EUR = "EUR", _("euro")
+    SEK = "SEK", _("kronor")
+
+
 class Membership(models.Model):
-    """The region's place in an organisation: since when, in what role, represented by whom."""
+    """The region's place in an organisation: since when, in what role, represented by whom,
+    at what yearly fee and until when before it is renewed."""
 
     class Role(models.TextChoices):
         MEMBER = "member", _("medlem")
@@ -181,6 +196,26 @@ class Membership(models.Model):
         _("offentligt"),
         default=True,
         help_text=_("Interna medlemskap visas bara i administrationen."),
+    )
+    annual_fee = models.DecimalField(
+        _("årsavgift"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, _("Avgiften kan inte vara negativ."))],
+    )
+    fee_currency = models.CharField(
+        _("valuta"), max_length=3, choices=Currency.choices, default=Currency.EUR
+    )
+    renewal_date = models.DateField(
+        _("förnyas eller beslutas senast"),
+        null=True,
+        blank=True,
+        help_text=_("Relationshandläggarna får en påminnelse två månader före."),
+    )
+    renewal_reminded_for = models.DateField(
+        _("påmind om förnyelsen"), null=True, blank=True, editable=False
     )
 
     objects = MembershipQuerySet.as_manager()
@@ -271,6 +306,23 @@ class ProjectQuerySet(models.QuerySet):
     def for_lists(self):
         return self.select_related("programme", "lead_partner").prefetch_related("topics")
 
+    def update_statuses(self, today=None):
+        """Bring the status of each project not set by hand in line with its dates.
+
+        Returns how many projects changed status.
+        """
+        today = today or timezone.localdate()
+        automatic = self.filter(status_set_by_hand=False)
+        by_dates = {
+            Project.Status.PLANNED: Q(start_date__gt=today),
+            Project.Status.ONGOING: Q(start_date__lte=today, end_date__gte=today),
+            Project.Status.COMPLETED: Q(end_date__lt=today),
+        }
+        return sum(
+            automatic.filter(dates).exclude(status=status).update(status=status)
+            for status, dates in by_dates.items()
+        )
+
     def involving(self, organisation):
         """Projects that ``organisation`` leads or is a partner in."""
         return self.filter(
@@ -291,6 +343,15 @@ class Project(models.Model):
         PLANNED = "planned", _("planerat")
         ONGOING = "ongoing", _("pågående")
         COMPLETED = "completed", _("avslutat")
+
+        @classmethod
+        def for_dates(cls, start_date, end_date, today=None):
+            today = today or timezone.localdate()
+            if today < start_date:
+                return cls.PLANNED
+            if today > end_date:
+                return cls.COMPLETED
+            return cls.ONGOING
 
     title = models.CharField(_("titel"), max_length=200)
     title_en = models.CharField(_("titel på engelska"), max_length=200, blank=True)
@@ -324,8 +385,29 @@ class Project(models.Model):
     partners = models.ManyToManyField(
         Organisation, verbose_name=_("partner"), blank=True, related_name="projects"
     )
+    exchange_rate = models.DecimalField(
+        _("växelkurs (kronor per euro)"),
+        max_digits=8,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, _("Växelkursen kan inte vara negativ."))],
+        help_text=_("Kursen som budgeten räknas om till kronor med, till exempel 11,4900."),
+    )
+    exchange_rate_date = models.DateField(_("växelkursens datum"), null=True, blank=True)
     region_role = models.CharField(_("regionens roll"), max_length=20, choices=Role.choices)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        blank=True,
+        help_text=_("Följer projektets datum, om den inte är satt för hand."),
+    )
+    status_set_by_hand = models.BooleanField(
+        _("status satt för hand"),
+        default=False,
+        help_text=_("Kryssa i för att behålla statusen, till exempel för ett avbrutet projekt."),
+    )
     topics = models.ManyToManyField(
         Topic, verbose_name=_("prioriterade frågor"), blank=True, related_name="projects"
     )
@@ -345,6 +427,11 @@ class Project(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        if not self.status_set_by_hand:
+            self.status = self.Status.for_dates(self.start_date, self.end_date)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("relations:project-detail", kwargs={"slug": self.slug})
 
@@ -358,12 +445,30 @@ class Project(models.Model):
             and self.eu_grant > self.total_budget
         ):
             errors["eu_grant"] = _("EU-bidraget kan inte vara större än den totala budgeten.")
+        if (self.exchange_rate is None) != (self.exchange_rate_date is None):
+            field = "exchange_rate_date" if self.exchange_rate_date is None else "exchange_rate"
+            errors[field] = _("Ange både växelkursen och dess datum, eller ingen av dem.")
+        if self.status_set_by_hand and not self.status:
+            errors["status"] = _("Välj en status när den sätts för hand.")
         if errors:
             raise ValidationError(errors)
 
     @property
     def display_title(self):
         return localized(self, "title")
+
+    def _in_kronor(self, amount):
+        if self.exchange_rate is None:
+            return None
+        return (amount * self.exchange_rate).quantize(Decimal("1"))
+
+    @property
+    def total_budget_sek(self):
+        return self._in_kronor(self.total_budget)
+
+    @property
+    def eu_grant_sek(self):
+        return self._in_kronor(self.eu_grant)
 
 
 class Office(models.Model):

@@ -8,4 +8,14 @@ def remind_follow_ups():
     return f"follow-up reminders sent for {services.send_follow_up_reminders()} agreements"
 
 
-JOBS = [remind_follow_ups]
+def remind_renewals():
+    """Remind the relations officers of memberships to be renewed within two months."""
+    return f"renewal reminders sent for {services.send_renewal_reminders()} memberships"
+
+
+def follow_project_dates():
+    """Move projects from planned to ongoing to completed as their dates pass."""
+    return f"status changed for {services.update_project_statuses()} projects"
+
+
+JOBS = [remind_follow_ups, remind_renewals, follow_project_dates]

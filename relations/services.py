@@ -9,10 +9,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from portal import page_cache
 from portal.charts import BarChart, bar_chart
 from portal.links import absolute_url
 from portal.mail import queue_mail
-from relations.models import Agreement, Membership, Programme
+from relations.models import Agreement, Membership, Programme, Project
 from relations.roles import RELATIONS_OFFICERS
 
 
@@ -50,8 +51,9 @@ def current_public_memberships():
 
 # Reminders -----------------------------------------------------------------------------------
 
-# How long before a follow-up is due its reminder goes out.
+# How long before a follow-up is due, or a membership renewed, its reminder goes out.
 FOLLOW_UP_NOTICE = relativedelta(months=1)
+RENEWAL_NOTICE = relativedelta(months=2)
 
 
 def relations_officer_addresses():
@@ -110,3 +112,41 @@ def send_follow_up_reminders(today=None):
                 )
                 sent += 1
     return sent
+
+
+def send_renewal_reminders(today=None):
+    """Mail the relations officers about each membership to be renewed within two months;
+    once per renewal date. Returns the count."""
+    today = today or timezone.localdate()
+    memberships = list(
+        Membership.objects.renewal_reminder_due(today, RENEWAL_NOTICE)
+        .select_related("organisation")
+        .order_by("renewal_date")
+    )
+    to = relations_officer_addresses()
+    for membership in memberships:
+        with transaction.atomic():
+            Membership.objects.filter(pk=membership.pk).update(
+                renewal_reminded_for=membership.renewal_date
+            )
+            if to:
+                queue_mail(
+                    template="relations/mail/renewal_reminder",
+                    context={
+                        "membership": membership,
+                        "change_url": absolute_url(
+                            reverse("admin:relations_membership_change", args=[membership.pk])
+                        ),
+                    },
+                    to=to,
+                    language="sv",
+                )
+    return len(memberships)
+
+
+def update_project_statuses():
+    """Let the projects' statuses follow their dates; the cached pages show the change."""
+    changed = Project.objects.update_statuses()
+    if changed:
+        page_cache.invalidate()
+    return changed

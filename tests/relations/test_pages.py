@@ -232,11 +232,14 @@ def projects():
     lead = ProgrammeFactory(slug="interreg", name="Interreg")
     esf = ProgrammeFactory(slug="esf", name="ESF+", fund="esf")
     skills = TopicFactory(slug="kompetens")
-    ProjectFactory(title="A", programme=lead, status=Project.Status.COMPLETED,
+    # The status follows the dates.
+    ProjectFactory(title="A", programme=lead, start_date=datetime.date(2018, 1, 1),
+                   end_date=datetime.date(2020, 12, 31),
                    region_role=Project.Role.LEAD_PARTNER, eu_grant=100, total_budget=200)
-    ProjectFactory(title="B", programme=esf, status=Project.Status.ONGOING,
+    ProjectFactory(title="B", programme=esf,
                    eu_grant=Decimal("2500000"), total_budget=Decimal("5000000")).topics.add(skills)
-    ProjectFactory(title="C", programme=esf, status=Project.Status.PLANNED,
+    ProjectFactory(title="C", programme=esf, start_date=datetime.date(2030, 1, 1),
+                   end_date=datetime.date(2032, 12, 31),
                    eu_grant=Decimal("500000"), total_budget=Decimal("500000"))
 
 
