@@ -145,6 +145,7 @@ class OfficeAdmin(admin.ModelAdmin):
     list_editable = ["position"]
     search_fields = ["name", "name_en", "slug", "address"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["partners"]
     inlines = [ContactInline]
 
 

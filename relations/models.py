@@ -472,7 +472,8 @@ class Project(models.Model):
 
 
 class Office(models.Model):
-    """One of the unit's offices: Göteborg, Bryssel, Stockholm."""
+    """One of the unit's offices: Göteborg, Bryssel, Stockholm; an office may be shared with
+    other regions or organisations, its partners."""
 
     name = models.CharField(_("namn"), max_length=100)
     name_en = models.CharField(_("namn på engelska"), max_length=100, blank=True)
@@ -488,6 +489,13 @@ class Office(models.Model):
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
     email = models.EmailField(_("e-post"), blank=True)
     map_url = HttpsURLField(_("länk till karta"), blank=True)
+    partners = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("delas med"),
+        blank=True,
+        related_name="shared_offices",
+        help_text=_("Regioner och organisationer som kontoret delas med."),
+    )
     position = models.PositiveSmallIntegerField(_("ordning"), default=0)
 
     class Meta:

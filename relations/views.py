@@ -159,7 +159,8 @@ class OfficeListView(ListView):
 
     def get_queryset(self):
         return Office.objects.prefetch_related(
-            Prefetch("contacts", queryset=Contact.objects.prefetch_related("topics"))
+            "partners",
+            Prefetch("contacts", queryset=Contact.objects.prefetch_related("topics")),
         )
 
 

@@ -323,3 +323,17 @@ def test_office_tags_render_nothing_when_the_database_is_down(network):
     with mock.patch("django.db.backends.utils.CursorWrapper.execute", side_effect=DatabaseError):
         footer = Template("{% load offices %}{% footer_offices %}").render(Context())
     assert footer.strip() == ""
+
+
+def test_a_shared_office_lists_its_partners(client):
+    office = OfficeFactory(name="Bryssel", slug="bryssel")
+    office.partners.add(
+        OrganisationFactory(name="Region Dalarna", slug="dalarna", kind=Organisation.Kind.REGION),
+        OrganisationFactory(name="Region Örebro län", slug="orebro", kind=Organisation.Kind.REGION),
+    )
+    OfficeFactory(name="Göteborg", slug="goteborg")
+    html = html_of(client, reverse("relations:office-list"))
+    assert "Kontoret i Bryssel delas med:" in html
+    assert "Kontoret i Göteborg delas med" not in html
+    assert 'href="/natverk-och-eu/organisationer/dalarna/"' in html
+    assert "Region Örebro län" in html

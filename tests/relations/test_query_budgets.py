@@ -58,6 +58,7 @@ def add_rows(base, rows):
         base["project"].topics.add(extra_topic)
         ContactFactory(office=base["office"]).topics.add(topic, extra_topic)
         OfficeFactory(slug=f"kontor-{OfficeFactory._meta.model.objects.count()}", name="Kontor")
+        base["office"].partners.add(organisation)
         AgreementFactory().parties.add(organisation, hub)
         agreement.parties.add(organisation)
         ForumFactory(agreement=agreement)
