@@ -337,3 +337,16 @@ def test_a_shared_office_lists_its_partners(client):
     assert "Kontoret i Göteborg delas med" not in html
     assert 'href="/natverk-och-eu/organisationer/dalarna/"' in html
     assert "Region Örebro län" in html
+
+
+def test_the_home_pages_networks_are_only_networks(client):
+    MembershipFactory(organisation__name="CPMR")
+    MembershipFactory(organisation=OrganisationFactory(
+        name="Region Skåne", kind=Organisation.Kind.REGION
+    ))
+    MembershipFactory(organisation=OrganisationFactory(
+        name="Svenska ESF-rådet", kind=Organisation.Kind.AUTHORITY
+    ))
+    html = html_of(client, reverse("home"))
+    assert "CPMR" in html
+    assert "Region Skåne" not in html and "Svenska ESF-rådet" not in html
