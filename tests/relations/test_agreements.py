@@ -21,7 +21,7 @@ from relations.factories import (
     ProjectFactory,
 )
 from relations.models import Agreement, AgreementFollowUp, AreaResult
-from relations.periodic import JOBS
+from relations.periodic import remind_follow_ups
 from relations.roles import RELATIONS_OFFICERS
 
 pytestmark = pytest.mark.django_db
@@ -276,7 +276,6 @@ def test_without_a_responsible_officer_every_relations_officer_is_reminded(djang
     ).groups.add(group)
     # Due at the end of this month, so the periodic job reminds today.
     AgreementFactory(follow_up_month=timezone.localdate().month)
-    [job] = JOBS
-    assert job() == "follow-up reminders sent for 1 agreements"
+    assert remind_follow_ups() == "follow-up reminders sent for 1 agreements"
     [message] = mail.outbox
     assert message.to == ["anna@example.se", "bo@example.se"]
