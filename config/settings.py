@@ -181,6 +181,17 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "relations.Programme",
     "relations.Project",
     "relations.Contact",
+    "relations.Agreement",
+    "relations.DevelopmentArea",
+    "relations.Forum",
+    {"model": "relations.ForumMember", "mask_fields": ["name", "title", "organisation", "email"]},
+    {
+        "model": "relations.AgreementContact",
+        "mask_fields": ["name", "title", "organisation", "email", "phone"],
+    },
+    "relations.AgreementFollowUp",
+    "relations.AreaResult",
+    "relations.Position",
     {
         "model": "visits.Visit",
         "mask_fields": ["requester_name", "requester_email", "requester_phone"],

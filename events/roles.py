@@ -1,7 +1,8 @@
 """Events' staff group, and the editors' share in events (see portal/roles.py)."""
 
-EVENT_MANAGERS = "Evenemangsansvarig"
 from portal.roles import EDITORS
+
+EVENT_MANAGERS = "Evenemangsansvarig"
 
 LOOKUPS = ["relations.topic", "relations.organisation", "relations.programme",
            "relations.project", "relations.contact", "portal.document"]

@@ -51,6 +51,7 @@ class NewsItemAdmin(EditorialAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = [
         "translation", "topics", "related_organisations", "related_visits", "documents",
+        "follow_up",
     ]
     formfield_overrides = PRIVATE_FILE_FIELDS
     readonly_fields = ["rendered_body", "rendition_preview", "created_at", "updated_at"]
@@ -73,7 +74,10 @@ class NewsItemAdmin(EditorialAdmin):
         ),
         (_("Bild"), {"fields": ["image", "image_alt", "image_credit", "rendition_preview"]}),
         (_("Dokument"), {"fields": ["documents"]}),
-        (_("Koppling"), {"fields": ["topics", "related_organisations", "related_visits"]}),
+        (
+            _("Koppling"),
+            {"fields": ["topics", "related_organisations", "related_visits", "follow_up"]},
+        ),
         (
             _("Publicering"),
             {"fields": ["status", "publish_at", ("author", "author_name"),

@@ -124,6 +124,15 @@ class NewsItem(KeepsOldURLs, EditorialModel):
         related_name="news_items",
         help_text=_("Bara publicerade utlysningar visas på webbplatsen."),
     )
+    follow_up = models.ForeignKey(
+        "relations.AgreementFollowUp",
+        verbose_name=_("uppföljning av överenskommelse"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="news_items",
+        help_text=_("Nyheten visas på uppföljningens sida när överenskommelsen är offentlig."),
+    )
 
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -6,7 +6,8 @@ from portal.roles import EDITORS
 # Publishers do the editors' work, and publish it.
 NEWS_WORK = {
     "manage": ["newsroom"],
-    "view": ["relations.topic", "relations.organisation", "visits.visit",
+    "view": ["relations.topic", "relations.organisation", "relations.agreementfollowup",
+             "visits.visit",
              "internships.internshipcall"],
 }
 

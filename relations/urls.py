@@ -2,7 +2,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from portal.access import public_view
-from relations import views
+from relations import feeds, views
 
 app_name = "relations"
 
@@ -37,4 +37,26 @@ urlpatterns = [
         name="topic-detail",
     ),
     path(_("kontor/"), public_view(views.OfficeListView.as_view()), name="office-list"),
+    path(
+        _("overenskommelser/"),
+        public_view(views.AgreementListView.as_view()),
+        name="agreement-list",
+    ),
+    path(
+        _("overenskommelser/<slug:slug>/"),
+        public_view(views.AgreementDetailView.as_view()),
+        name="agreement-detail",
+    ),
+    path(
+        _("overenskommelser/<slug:slug>/uppfoljning-<int:year>/"),
+        public_view(views.FollowUpDetailView.as_view()),
+        name="follow-up-detail",
+    ),
+    path(_("standpunkter/"), public_view(views.PositionListView.as_view()), name="position-list"),
+    path(_("standpunkter/rss/"), public_view(feeds.PositionFeed()), name="position-feed"),
+    path(
+        _("standpunkter/<slug:slug>/"),
+        public_view(views.PositionDetailView.as_view()),
+        name="position-detail",
+    ),
 ]

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from portal.workflow import TransitionRefused
 from portal.workflow_admin import StatusHistoryInline
-from visits import services, statistics
+from visits import exports, services, statistics
 from visits.models import (
     CalendarFeedToken,
     Gift,
@@ -88,7 +88,9 @@ class ParticipantInline(admin.StackedInline):
 class GiftInline(admin.TabularInline):
     model = Gift
     extra = 0
-    fields = ["direction", "description", "giver", "recipient", "estimated_value_sek"]
+    fields = [
+        "direction", "description", "giver", "recipient", "estimated_value_sek", "decision"
+    ]
 
 
 class StatusChangeInline(StatusHistoryInline):
@@ -368,3 +370,53 @@ class CalendarFeedTokenAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
+
+
+class GiftYearFilter(YearFilter):
+    """The year of the gift's visit."""
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(visit__starts_at__year=int(value))
+        return queryset
+
+
+@admin.register(Gift)
+class GiftAdmin(admin.ModelAdmin):
+    """The whole gifts register, given and received across every visit, with a CSV per year."""
+
+    list_display = [
+        "description", "direction", "visit_date", "visit", "giver", "recipient",
+        "estimated_value_sek", "decision",
+    ]
+    list_filter = [GiftYearFilter, "direction", "decision"]
+    search_fields = ["description", "giver", "recipient", "visit__title"]
+    list_select_related = ["visit"]
+    autocomplete_fields = ["visit"]
+    change_list_template = "visits/admin/gift_change_list.html"
+    fields = [
+        "visit", "direction", "description", ("giver", "recipient"), "estimated_value_sek",
+        "decision",
+    ]
+
+    @admin.display(description=_("datum"), ordering="visit__starts_at")
+    def visit_date(self, gift):
+        return timezone.localdate(gift.visit.starts_at)
+
+    def get_urls(self):
+        extra = [
+            path("csv/<int:year>/", self.admin_site.admin_view(self.year_csv_view),
+                 name="visits_gift_year_csv"),
+        ]
+        return extra + super().get_urls()
+
+    def changelist_view(self, request, extra_context=None):
+        years = Visit.objects.filter(gifts__isnull=False).dates("starts_at", "year", "DESC")
+        extra_context = {**(extra_context or {}), "export_years": [day.year for day in years]}
+        return super().changelist_view(request, extra_context)
+
+    def year_csv_view(self, request, year):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return exports.gifts_csv(year)

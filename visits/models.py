@@ -396,12 +396,27 @@ class StatusChange(status_history(Visit.Status)):
         ordering = ["-changed_at", "-pk"]
 
 
+class GiftQuerySet(models.QuerySet):
+    def in_year(self, year):
+        """The gifts of the visits that started in ``year``, in the order of the visits."""
+        return (
+            self.filter(visit__starts_at__year=year)
+            .select_related("visit")
+            .order_by("visit__starts_at", "pk")
+        )
+
+
 class Gift(models.Model):
     """The gifts register: what was given and received, as a public body must record."""
 
     class Direction(models.TextChoices):
         GIVEN = "given", _("överlämnad gåva")
         RECEIVED = "received", _("mottagen gåva")
+
+    class Decision(models.TextChoices):
+        KEPT = "kept", _("behålls av mottagaren")
+        TO_REGION = "to_region", _("tillfaller regionen")
+        RETURNED = "returned", _("återlämnad")
 
     visit = models.ForeignKey(
         Visit, verbose_name=_("besök"), on_delete=models.CASCADE, related_name="gifts"
@@ -420,6 +435,15 @@ class Gift(models.Model):
         blank=True,
         validators=[MinValueValidator(0)],
     )
+    decision = models.CharField(
+        _("beslut"),
+        max_length=20,
+        choices=Decision.choices,
+        blank=True,
+        help_text=_("Vad som beslutats om gåvan; lämna tomt tills det är beslutat."),
+    )
+
+    objects = GiftQuerySet.as_manager()
 
     class Meta:
         ordering = ["visit", "pk"]
