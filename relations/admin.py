@@ -5,6 +5,7 @@ topics, organisations, offices, programmes, projects and contacts. Who may edit 
 decided by the model permissions that portal/roles.py gives each group.
 """
 
+from django import forms
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -204,7 +205,7 @@ class AgreementAdmin(admin.ModelAdmin):
     list_filter = [FollowUpThisYearFilter, "kind", "is_public"]
     search_fields = ["title", "title_en", "slug", "parties__name", "parties__acronym"]
     list_select_related = ["responsible_officer"]
-    autocomplete_fields = ["parties"]
+    autocomplete_fields = ["parties", "documents"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "valid_from"
     inlines = [DevelopmentAreaInline, ForumInline, AgreementContactInline]
@@ -216,7 +217,7 @@ class AgreementAdmin(admin.ModelAdmin):
             ("valid_from", "valid_until"),
         ]}),
         (_("Uppföljning"), {"fields": ["follow_up_month", "responsible_officer"]}),
-        (_("Beskrivning"), {"fields": ["summary", "summary_en"]}),
+        (_("Beskrivning"), {"fields": ["summary", "summary_en", "documents"]}),
     ]
 
     def get_queryset(self, request):
@@ -278,12 +279,22 @@ class AgreementFollowUpAdmin(admin.ModelAdmin):
     list_filter = ["year", "agreement"]
     search_fields = ["agreement__title", "summary", "decided_by"]
     list_select_related = ["agreement"]
-    autocomplete_fields = ["agreement", "projects"]
+    autocomplete_fields = ["agreement", "projects", "documents"]
     inlines = [AreaResultInline]
     fields = [
         "agreement", "year", ("decided_by", "decided_by_en"), "decided_on",
-        ("summary", "summary_en"), "projects",
+        ("summary", "summary_en"), "projects", "documents",
     ]
+
+
+class PositionForm(forms.ModelForm):
+    def clean_documents(self):
+        documents = self.cleaned_data["documents"]
+        if not documents:
+            raise forms.ValidationError(
+                _("Bifoga ställningstagandet eller remissvaret som dokument.")
+            )
+        return documents
 
 
 @admin.register(Position)
@@ -291,10 +302,11 @@ class PositionAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "date", "addressee", "case_number"]
     list_filter = ["kind", "topics"]
     search_fields = ["title", "title_en", "slug", "addressee", "case_number", "summary"]
-    autocomplete_fields = ["topics"]
+    autocomplete_fields = ["topics", "documents"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "date"
+    form = PositionForm
     fields = [
         "kind", "title", "title_en", "slug", "date", ("addressee", "addressee_en"),
-        "case_number", "topics", "summary", "summary_en",
+        "case_number", "topics", "summary", "summary_en", "documents",
     ]

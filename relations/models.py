@@ -621,6 +621,10 @@ class Agreement(models.Model):
     )
     summary = models.TextField(_("sammanfattning"))
     summary_en = models.TextField(_("sammanfattning på engelska"), blank=True)
+    documents = models.ManyToManyField(
+        "portal.Document", verbose_name=_("dokument"), blank=True, related_name="agreements",
+        help_text=_("Det undertecknade dokumentet."),
+    )
     decided_by = models.CharField(
         _("beslutande organ"),
         max_length=200,
@@ -836,6 +840,10 @@ class AgreementFollowUp(models.Model):
     year = models.PositiveSmallIntegerField(_("år"))
     summary = models.TextField(_("sammanfattning"), blank=True)
     summary_en = models.TextField(_("sammanfattning på engelska"), blank=True)
+    documents = models.ManyToManyField(
+        "portal.Document", verbose_name=_("dokument"), blank=True, related_name="follow_ups",
+        help_text=_("Uppföljningsrapporten."),
+    )
     decided_by = models.CharField(_("beslutad av"), max_length=200, blank=True)
     decided_by_en = models.CharField(_("beslutad av, på engelska"), max_length=200, blank=True)
     decided_on = models.DateField(_("beslutsdatum"), null=True, blank=True)
@@ -923,6 +931,10 @@ class AreaResult(models.Model):
 
 
 class PositionQuerySet(models.QuerySet):
+    def public(self):
+        """Every position and consultation response is published as it is recorded."""
+        return self.all()
+
     def for_lists(self):
         return self.prefetch_related("topics")
 
@@ -959,6 +971,10 @@ class Position(models.Model):
     )
     summary = models.TextField(_("sammanfattning"))
     summary_en = models.TextField(_("sammanfattning på engelska"), blank=True)
+    documents = models.ManyToManyField(
+        "portal.Document", verbose_name=_("dokument"), blank=True, related_name="positions",
+        help_text=_("Ställningstagandet eller remissvaret som dokument; minst ett krävs."),
+    )
 
     objects = PositionQuerySet.as_manager()
 

@@ -4,8 +4,11 @@ import datetime
 
 import feedparser
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
+from internships.samples import minimal_pdf
+from portal.media.documents import Document
 from relations.factories import PositionFactory, TopicFactory
 from relations.models import Position
 from relations.roles import RELATIONS_OFFICERS
@@ -34,7 +37,12 @@ def position_form(**overrides):
 
 def test_relations_officer_adds_a_consultation_response(staff_client):
     client = staff_client(RELATIONS_OFFICERS)
-    response = client.post(reverse("admin:relations_position_add"), position_form())
+    document = Document.objects.create(
+        file=ContentFile(minimal_pdf(["Remissvar"]), name="remissvar.pdf"), title="Remissvar"
+    )
+    response = client.post(
+        reverse("admin:relations_position_add"), position_form(documents=[document.pk])
+    )
     assert response.status_code == 302
     assert Position.objects.get().case_number == "LI2025/01234"
 
@@ -51,9 +59,9 @@ def test_a_position_without_a_date_is_refused(staff_client):
 def positions():
     transport = TopicFactory(slug="transport", name="Transport")
     cohesion = TopicFactory(slug="sammanhallning", name="Sammanhållningspolitik")
-    PositionFactory(
-        title="Svar om transportplanen", date=datetime.date(2025, 3, 1)
-    ).topics.add(transport)
+    PositionFactory(title="Svar om transportplanen", date=datetime.date(2025, 3, 1)).topics.add(
+        transport
+    )
     PositionFactory(
         title="Ståndpunkt om sammanhållningspolitiken",
         kind=Position.Kind.POSITION_PAPER,
@@ -96,7 +104,8 @@ def test_the_feed_lists_positions_newest_first_with_absolute_links(client, posit
     assert response["Content-Type"].startswith("application/rss+xml")
     feed = feedparser.parse(response.content)
     assert [entry.title for entry in feed.entries] == [
-        "Svar om transportplanen", "Ståndpunkt om sammanhållningspolitiken"
+        "Svar om transportplanen",
+        "Ståndpunkt om sammanhållningspolitiken",
     ]
     assert feed.entries[0].link.startswith("http")
     assert "remissvar" in [tag.term for tag in feed.entries[0].tags]
@@ -111,3 +120,24 @@ def test_positions_are_in_the_sitemap(client, positions):
     # Each position in Swedish and in English.
     assert xml.count("<loc>") == 2 * Position.objects.count()
     assert LIST in client.get("/sitemap-relations.xml").content.decode()
+
+
+def test_a_position_without_a_document_is_refused_at_the_field(staff_client):
+    from relations.models import Position
+    from relations.roles import RELATIONS_OFFICERS
+
+    client = staff_client(RELATIONS_OFFICERS)
+    response = client.post(
+        "/admin/relations/position/add/",
+        {
+            "kind": Position._meta.get_field("kind").choices[0][0],
+            "title": "Remissvar om sammanhållningspolitiken",
+            "slug": "remissvar-sammanhallning",
+            "date": "2026-11-20",
+            "summary": "Regionen svarar.",
+        },
+    )
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors["documents"] == ["Bifoga ställningstagandet eller remissvaret som dokument."]
+    assert not Position.objects.filter(slug="remissvar-sammanhallning").exists()
