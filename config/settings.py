@@ -326,6 +326,8 @@ PORTAL_ORGANISATION = "Västra Götalandsregionen"
 # per scope as (attempts, seconds) per client address and per e-mail address.
 TRUSTED_PROXY_COUNT = AXES_IPWARE_PROXY_COUNT
 FORM_TOKEN_MAX_AGE = 60 * 60 * 24
+# A file kept across a failed submit waits this long for the next one, then is swept away.
+FORM_KEPT_FILE_MAX_AGE = 60 * 60 * 2
 FORM_RATE_LIMITS = {
     "default": {"address": (30, 60 * 60), "email": (5, 60 * 60)},
 }
