@@ -4,7 +4,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from config.registry import app_modules
-from portal import i18n
+from portal import dates, i18n
 
 register = template.Library()
 
@@ -82,3 +82,17 @@ def related_sections(context, obj):
     for module in app_modules("related"):
         sections += module.sections(obj)
     return {"sections": sections, "request": context.get("request")}
+
+
+@register.filter
+def machine_readable(value):
+    """``<time datetime="{{ value|machine_readable }}">``: what HTML accepts (no microseconds)."""
+    return dates.machine_readable(value)
+
+
+@register.filter
+def in_words(value, end=None):
+    """``{{ start|in_words }}`` or ``{{ start|in_words:end }}``: "15–16 mars 2027"."""
+    if not value:
+        return ""
+    return dates.range_in_words(value, end or None)
