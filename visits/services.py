@@ -47,7 +47,12 @@ def create_visit_request(data, language="sv"):
     with transaction.atomic():
         visit.save()
         visit.topics.set(data.get("topics") or [])
-        context = {"visit": visit, "site_url": settings.SITE_URL}
+        context = {
+            "visit": visit,
+            "starts_on": data["starts_on"],
+            "ends_on": data["ends_on"],
+            "site_url": settings.SITE_URL,
+        }
         queue_mail(
             template="visits/mail/request_confirmation",
             context=context,
