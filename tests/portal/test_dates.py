@@ -68,3 +68,16 @@ def test_every_time_element_uses_the_filter():
         if re.search(r'datetime="{{[^}]*\|date:', path.read_text())
     ]
     assert offenders == []
+
+
+def test_an_item_edited_to_the_microsecond_shows_a_valid_datetime(client, demo_content):
+    from newsroom.models import NewsItem
+
+    edited = next(
+        item for item in NewsItem.objects.published() if item.shows_updated
+    )
+    assert edited.updated_at.microsecond
+    html = client.get(edited.get_absolute_url()).content.decode()
+    stamps = re.findall(r'<time datetime="([^"]+)"', html)
+    assert dates.machine_readable(edited.updated_at) in stamps
+    assert not [stamp for stamp in stamps if "." in stamp]
