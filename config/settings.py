@@ -69,6 +69,8 @@ ALLOWED_HOSTS = _setting(
 )
 CSRF_TRUSTED_ORIGINS = _setting("CSRF_TRUSTED_ORIGINS", env.list, default=[])
 SITE_URL = _setting("SITE_URL", _site_url, default="http://127.0.0.1:8000")
+# Unless set, the development server puts the address it serves here (portal's runserver).
+SITE_URL_IS_SET = bool(env.str("SITE_URL", default=""))
 
 INSTALLED_APPS = [
     "portal.apps.PortalConfig",
