@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
@@ -21,17 +23,23 @@ def hreflang_links(context):
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Plain links to this page in the other languages, or to their home pages."""
+    """Plain links to this page in the other languages, keeping its query (search, filters,
+    page); where the page has no such version, to the nearest page that has, with a notice."""
     alternates = context.get("alternates") or {}
+    request = context.get("request")
     current = translation.get_language()
     links = []
     for code, name in settings.LANGUAGES:
         if code == current:
             continue
         url = alternates.get(code)
-        if url is None:
-            with translation.override(code):
-                url = reverse("home")
+        if url is not None:
+            query = request.GET.urlencode() if request else ""
+        else:
+            url = i18n.nearest_translated_url(request.path if request else "/", code)
+            query = urlencode({i18n.UNTRANSLATED_PARAMETER: current})
+        if query:
+            url = f"{url}?{query}"
         with translation.override(code):
             links.append({"code": code, "name": str(name), "native": _native_name(code),
                           "url": url})
@@ -69,6 +77,17 @@ def main_navigation(context):
 def localized(obj, field):
     """``{{ organisation|localized:"description" }}``: the field in the page's language."""
     return i18n.localized(obj, field)
+
+
+@register.inclusion_tag("includes/untranslated_notice.html", takes_context=True)
+def untranslated_notice(context):
+    """Why the visitor landed here: the page they switched language on has no version here."""
+    request = context.get("request")
+    code = request.GET.get(i18n.UNTRANSLATED_PARAMETER) if request else None
+    languages = dict(settings.LANGUAGES)
+    if code not in languages or code == translation.get_language():
+        return {}
+    return {"show": True}
 
 
 @register.inclusion_tag("includes/related_sections.html", takes_context=True)
