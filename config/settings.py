@@ -70,6 +70,8 @@ ALLOWED_HOSTS = _setting(
 )
 CSRF_TRUSTED_ORIGINS = _setting("CSRF_TRUSTED_ORIGINS", env.list, default=[])
 SITE_URL = _setting("SITE_URL", _site_url, default="http://127.0.0.1:8000")
+# Unless set, the development server puts the address it serves here (portal's runserver).
+SITE_URL_IS_SET = bool(env.str("SITE_URL", default=""))
 
 INSTALLED_APPS = [
     "portal.apps.PortalConfig",
@@ -277,6 +279,8 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365 if not DEBUG else 0
+# Files browsers look for at the site's root: /favicon.ico, /apple-touch-icon.png.
+WHITENOISE_ROOT = BASE_DIR / "static" / "site-root"
 
 vars().update(_setting("EMAIL_URL", env.email_url, default="consolemail://"))
 DEFAULT_FROM_EMAIL = _setting(
@@ -359,6 +363,8 @@ TRUSTED_PROXY_COUNT = _setting("TRUSTED_PROXY_COUNT", env.int, default=None)
 # Public forms (portal/form_protection.py): how long a form may stay open, and the rate limits
 # per scope as (attempts, seconds) per client address and per e-mail address.
 FORM_TOKEN_MAX_AGE = 60 * 60 * 24
+# A file kept across a failed submit waits this long for the next one, then is swept away.
+FORM_KEPT_FILE_MAX_AGE = 60 * 60 * 2
 FORM_RATE_LIMITS = {
     "default": {"address": (30, 60 * 60), "email": (5, 60 * 60)},
 }

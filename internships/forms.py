@@ -20,6 +20,7 @@ class ApplicationForm(GuardedFormMixin, forms.ModelForm):
     cover_letter = forms.CharField(
         label=_("Personligt brev"),
         widget=forms.Textarea(attrs={"rows": 14}),
+        error_messages={"required": _("Skriv ditt personliga brev.")},
     )
 
     class Meta:
@@ -41,10 +42,12 @@ class ApplicationForm(GuardedFormMixin, forms.ModelForm):
             "level": _("Nivå"),
             "expected_graduation": _("Beräknad examen"),
             "languages": _("Språkkunskaper"),
-            "cv": _("CV (pdf, högst 5 MB)"),
-            "transcript": _("Studieintyg eller utdrag ur Ladok (pdf, högst 5 MB, frivilligt)"),
+            "cv": _("CV"),
+            "transcript": _("Studieintyg eller utdrag ur Ladok (frivilligt)"),
         }
         help_texts = {
+            "cv": _("En pdf-fil på högst 5 MB."),
+            "transcript": _("En pdf-fil på högst 5 MB."),
             "email": _("Hit skickar vi bekräftelsen och besked om din ansökan."),
             "expected_graduation": _("Till exempel ”juni 2027”."),
             "languages": _("Till exempel ”svenska och engelska flytande, franska grundläggande”."),
@@ -58,8 +61,22 @@ class ApplicationForm(GuardedFormMixin, forms.ModelForm):
             "cv": forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
             "transcript": forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
         }
+        # Each message says what to do, so that it reads alone in the error summary.
         error_messages = {
-            "email": {"invalid": _("Skriv en giltig e-postadress, till exempel namn@exempel.se.")},
+            "first_name": {"required": _("Skriv ditt förnamn.")},
+            "last_name": {"required": _("Skriv ditt efternamn.")},
+            "email": {
+                "required": _("Skriv din e-postadress."),
+                "invalid": _("Skriv en giltig e-postadress, till exempel namn@exempel.se."),
+            },
+            "phone": {"required": _("Skriv ditt telefonnummer.")},
+            "university": {"required": _("Skriv vilket lärosäte du studerar vid.")},
+            "programme": {
+                "required": _("Skriv vilket utbildningsprogram eller huvudämne du läser.")
+            },
+            "level": {"required": _("Välj vilken nivå du studerar på.")},
+            "expected_graduation": {"required": _("Skriv när du beräknar att ta examen.")},
+            "languages": {"required": _("Skriv vilka språk du kan och hur väl.")},
             "cv": {"required": _("Bifoga ditt CV som pdf.")},
         }
 

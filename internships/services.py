@@ -147,9 +147,35 @@ def submit_application(call, data, *, language="sv"):
 
 
 def withdraw_application(application):
-    """The applicant withdraws: marked withdrawn, never deleted early (a public record)."""
+    """The applicant withdraws: marked withdrawn, never deleted early (a public record).
+
+    A mail confirms it, so that a withdrawal nobody asked for does not pass unnoticed.
+    """
     with transaction.atomic():
         application.withdraw()
+        call = application.call
+        with translation.override(application.language):
+            call_url = absolute_url(call.get_absolute_url())
+        queue_mail(
+            template="internships/mail/withdrawn",
+            context={
+                "application": application,
+                "call": call,
+                "call_url": call_url,
+                "purge_after": call.purge_after,
+            },
+            to=[application.email],
+            language=application.language,
+        )
+
+
+def application_status(call, reference):
+    """The status of the application a receipt names (None for a receipt that stored nothing)."""
+    return (
+        Application.objects.filter(call=call, reference=reference)
+        .values_list("status", flat=True)
+        .first()
+    )
 
 
 # Review -----------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from internships.models import (
     retention_months,
 )
 from internships.structured_data import job_posting_json
-from portal import audit, calendars
+from portal import audit, calendars, dates
 from portal.form_protection import GuardedFormViewMixin
 from portal.i18n import localized
 from portal.links import absolute_url
@@ -106,7 +106,7 @@ class ApplyView(GuardedFormViewMixin, FormView):
         return _(
             "Ansökan till den här utlysningen är stängd sedan %(closed)s. Din ansökan har inte "
             "skickats."
-        ) % {"closed": timezone.localtime(self.call.closes_at).strftime("%Y-%m-%d %H:%M")}
+        ) % {"closed": dates.moment_in_words(self.call.closes_at)}
 
     def render_unavailable(self):
         closed = self.call.state == InternshipCall.State.CLOSED
@@ -151,6 +151,11 @@ class ReceiptView(TemplateView):
         call_pk, reference = data
         context["call"] = get_object_or_404(InternshipCall.objects.published(), pk=call_pk)
         context["reference"] = reference
+        # Once withdrawn, the receipt says so: it is the page the applicant bookmarked.
+        context["withdrawn"] = (
+            services.application_status(context["call"], reference)
+            == Application.Status.WITHDRAWN
+        )
         context["robots"] = "noindex"
         return context
 

@@ -46,8 +46,12 @@ def load():
     organisations = {o.slug: o for o in Organisation.objects.all()}
     visits = {v.slug: v for v in Visit.objects.public()}
     for row in data["items"]:
-        # A few items were corrected some days after publication ("updated" shows on the page).
-        corrected_after = datetime.timedelta(days=row.get("corrected_days_after", 0))
+        # A few items were corrected some days after publication ("updated" shows on the page),
+        # in the admin, which stamps the edit to the microsecond.
+        corrected_days = row.get("corrected_days_after", 0)
+        corrected_after = datetime.timedelta(
+            days=corrected_days, microseconds=578687 if corrected_days else 0
+        )
         media = _media(row["media"]) if "media" in row else {}
         item = _item(row["language"], row["slug"], {
             "title": row["title"], "lead": row["lead"], "body": _placed(_body(data, row), media),

@@ -73,6 +73,17 @@ def _swedish_after_each_test():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _private_storage_in_tmp(settings, tmp_path):
+    # Files kept between form submits (and anything else in the private storage) go to a
+    # fresh directory per test, never into the repository.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {**settings.STORAGES["private"], "OPTIONS": {
+            "location": tmp_path / "private-storage", "base_url": None}},
+    }
+
+
 @pytest.fixture
 def staff_client(client, django_user_model):
     """Log the test client in as staff: ``staff_client(group_name)`` or ``staff_client()``.

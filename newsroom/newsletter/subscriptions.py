@@ -205,7 +205,8 @@ def subscribe(email, *, language, newsletter_lists=(NewsletterList.GENERAL,),
 def confirm(subscriber):
     """The double opt-in's second step: from now on the address receives issues.
 
-    A fresh, confirmed opt-in is the one thing that lifts an earlier suppression.
+    A fresh, confirmed opt-in is the one thing that lifts an earlier suppression. A welcome
+    mail says what comes and how to stop it, with the unsubscribe link from the start.
     """
     updated = Subscriber.objects.filter(
         pk=subscriber.pk, status=Subscriber.Status.PENDING
@@ -214,6 +215,17 @@ def confirm(subscriber):
     if updated:
         SuppressedAddress.lift(subscriber.email)
         subscriber.refresh_from_db()
+        queue_mail(
+            template="newsroom/mail/welcome",
+            context={
+                "unsubscribe_url": unsubscribe_url(subscriber),
+                "archive_url": url_in_language(
+                    "newsroom:newsletter-archive", subscriber.language
+                ),
+            },
+            to=[subscriber.email],
+            language=subscriber.language,
+        )
     return bool(updated)
 
 

@@ -21,6 +21,10 @@ from newsroom.newsletter.models import IssueItem, NewsletterIssue, Subscriber
 from portal.form_protection import GuardedFormViewMixin
 from portal.pagination import ForgivingPaginationMixin
 
+# The thank-you page repeats the address typed, from the visitor's own session: the page is
+# the same for every state of the address, so it tells a stranger nothing new.
+SUBSCRIBED_ADDRESS_KEY = "newsletter_address"
+
 
 @method_decorator(never_cache, name="dispatch")
 class SubscribeView(GuardedFormViewMixin, FormView):
@@ -33,13 +37,20 @@ class SubscribeView(GuardedFormViewMixin, FormView):
 
     def form_accepted(self, form):
         subscriptions.subscribe(form.cleaned_data["email"], language=current_language())
+        self.request.session[SUBSCRIBED_ADDRESS_KEY] = form.cleaned_data["email"]
         return reverse("newsroom:newsletter-thanks")
 
 
+@method_decorator(never_cache, name="dispatch")
 class SubscribeThanksView(TemplateView):
     """The same page whatever the address's state, so it reveals nothing about anyone."""
 
     template_name = "newsroom/newsletter/thanks.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["address"] = self.request.session.get(SUBSCRIBED_ADDRESS_KEY, "")
+        return context
 
 
 @method_decorator(never_cache, name="dispatch")

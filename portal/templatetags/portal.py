@@ -1,10 +1,12 @@
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from config.registry import app_modules
-from portal import i18n
+from portal import dates, i18n
 from portal.pages.models import site_pages
 
 register = template.Library()
@@ -22,19 +24,27 @@ def hreflang_links(context):
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Plain links to this page in the other languages; for a page missing in a language,
-    to the nearest page that has it (``language_fallbacks``), else to that home page."""
+    """Plain links to this page in the other languages, keeping its query (search, filters,
+    page); where the page has no such version, to the nearest page that has, with a notice."""
     alternates = context.get("alternates") or {}
+    request = context.get("request")
+    # Pages name their nearest translated ancestor themselves (portal.pages).
     fallbacks = context.get("language_fallbacks") or {}
     current = translation.get_language()
     links = []
     for code, name in settings.LANGUAGES:
         if code == current:
             continue
-        url = alternates.get(code) or fallbacks.get(code)
-        if url is None:
-            with translation.override(code):
-                url = reverse("home")
+        url = alternates.get(code)
+        if url is not None:
+            query = request.GET.urlencode() if request else ""
+        else:
+            url = fallbacks.get(code) or i18n.nearest_translated_url(
+                request.path if request else "/", code
+            )
+            query = urlencode({i18n.UNTRANSLATED_PARAMETER: current})
+        if query:
+            url = f"{url}?{query}"
         with translation.override(code):
             links.append({"code": code, "name": str(name), "native": _native_name(code),
                           "url": url})
@@ -100,6 +110,17 @@ def localized(obj, field):
     return i18n.localized(obj, field)
 
 
+@register.inclusion_tag("includes/untranslated_notice.html", takes_context=True)
+def untranslated_notice(context):
+    """Why the visitor landed here: the page they switched language on has no version here."""
+    request = context.get("request")
+    code = request.GET.get(i18n.UNTRANSLATED_PARAMETER) if request else None
+    languages = dict(settings.LANGUAGES)
+    if code not in languages or code == translation.get_language():
+        return {}
+    return {"show": True}
+
+
 @register.inclusion_tag("includes/related_sections.html", takes_context=True)
 def related_sections(context, obj):
     """What other apps relate to ``obj`` (news of a topic, visits of an organisation …).
@@ -111,3 +132,17 @@ def related_sections(context, obj):
     for module in app_modules("related"):
         sections += module.sections(obj)
     return {"sections": sections, "request": context.get("request")}
+
+
+@register.filter
+def machine_readable(value):
+    """``<time datetime="{{ value|machine_readable }}">``: what HTML accepts (no microseconds)."""
+    return dates.machine_readable(value)
+
+
+@register.filter
+def in_words(value, end=None):
+    """``{{ start|in_words }}`` or ``{{ start|in_words:end }}``: "15–16 mars 2027"."""
+    if not value:
+        return ""
+    return dates.range_in_words(value, end or None)

@@ -135,7 +135,7 @@ def test_a_second_application_with_the_same_email_reveals_and_changes_nothing(cl
     response = client.post(url, data)
     assert response.status_code == 302
     receipt = client.get(response["Location"]).content.decode()
-    assert "Tack, vi har tagit emot din ansökan" in receipt
+    assert "Ansökan skickad" in receipt
     assert original.reference not in receipt
     assert Application.objects.count() == 1
     original.refresh_from_db()
@@ -154,7 +154,6 @@ def assert_refused_and_kept(response, message):
     assert message in html, html[:3000]
     assert 'value="Elin"' in html
     assert "Jag vill lära mig hur en region arbetar med EU-frågor." in html
-    assert "Välj ditt CV (och studieintyg) på nytt" in html
     assert not Application.objects.exists()
     assert not mail.outbox
 
@@ -259,3 +258,54 @@ def test_a_file_failure_after_writing_removes_the_written_file(
     assert not Application.objects.exists()
     _dirs, files = private_storage.listdir("applications")
     assert files == []
+
+
+def test_a_valid_cv_is_kept_when_another_field_fails_and_reaches_the_application(
+    client, open_call, private_storage, django_capture_on_commit_callbacks
+):
+    url, data = good_data(client, open_call, first_name="")
+    html = client.post(url, data).content.decode()
+    assert "Skriv ditt förnamn." in html
+    assert re.search(r"<strong>cv.pdf \([\d,]+.(byte|kB)\)</strong> är bifogad – <label", html)
+    assert "sparas inte" not in html
+    kept = re.search(r'name="cv_kept" value="([^"]+)"', html).group(1)
+
+    data.update(first_name="Elin", cv_kept=kept)
+    del data["cv"]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, data).status_code == 302
+    application = Application.objects.get()
+    with private_storage.open(application.cv.name, "rb") as stored:
+        assert stored.read().startswith(b"%PDF-")
+
+
+def test_a_new_file_that_fails_leaves_the_kept_one_in_place(client, open_call):
+    url, data = good_data(client, open_call, first_name="")
+    kept = re.search(
+        r'name="cv_kept" value="([^"]+)"', client.post(url, data).content.decode()
+    ).group(1)
+    data.update(cv=pdf(content=b"not a pdf"), cv_kept=kept)
+    html = client.post(url, data).content.decode()
+    assert "Filen är inte en pdf-fil." in html
+    assert f'name="cv_kept" value="{kept}"' in html
+
+
+def test_every_required_field_says_what_to_do(client, open_call):
+    url = reverse("internships:apply", args=[open_call.slug])
+    html = client.post(url, {"form_token": form_token(client, url)}).content.decode()
+    for message in (
+        "Skriv ditt förnamn.",
+        "Skriv ditt efternamn.",
+        "Skriv din e-postadress.",
+        "Skriv ditt telefonnummer.",
+        "Skriv vilket lärosäte du studerar vid.",
+        "Välj vilken nivå du studerar på.",
+        "Skriv ditt personliga brev.",
+        "Bifoga ditt CV som pdf.",
+        "Kryssa i rutan för att visa att du har läst informationen.",
+    ):
+        assert f">{message}</a></li>" in html, message
+    assert "Detta fält måste fyllas i" not in html
+    assert "<title>Fel: " in html
+    # The summary is the first thing in the form, before the long information box.
+    assert html.index("error-summary") < html.index("privacy-notice")

@@ -1,6 +1,7 @@
 """The visit request form: good input, each kind of bad input, and a replayed submission."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -180,3 +181,31 @@ def test_too_many_requests_from_one_address_are_refused_with_input_kept(client, 
     assert refused.status_code == 429
     assert "Region Exempel" in refused.content.decode()
     assert Visit.objects.count() == 2
+
+
+def test_the_confirmation_is_a_panel_and_the_mail_gives_the_dates_in_words(client):
+    today = timezone.localdate()
+    first, last = today + datetime.timedelta(days=400), today + datetime.timedelta(days=401)
+    response = client.post(
+        reverse("visits:request"),
+        form_data(client, starts_on=first.isoformat(), ends_on=last.isoformat()),
+        follow=True,
+    )
+    assert '<div class="confirmation-panel" role="status">' in response.content.decode()
+    body = mail.outbox[0].body
+    assert first.isoformat() not in body
+    assert str(first.year) in body and "–" in body
+    # One form of address: "du", never "ni" or "er".
+    for text in (body, mail.outbox[0].subject, response.content.decode()):
+        assert not re.search(r"\b(ni|er|Ni|Er)\b", text)
+
+
+def test_every_required_field_says_what_to_do(client):
+    data = {"form_token": form_data(client)["form_token"]}
+    html = client.post(reverse("visits:request"), data).content.decode()
+    assert "Detta fält måste fyllas i" not in html
+    summary = html.split('class="error-summary"', 1)[1].split("</div>", 1)[0]
+    assert re.findall(r'<a href="#id_(\w+)">', summary) == [
+        "organisation_name", "country", "contact_name", "email", "starts_on", "ends_on",
+        "delegation_size", "purpose", "has_read_privacy_notice",
+    ]
