@@ -151,6 +151,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": _setting("CACHE_URL", env.cache_url, default="locmemcache://portal")}
+# The cache is an optimisation: a Redis that does not answer within CACHE_TIMEOUT_SECONDS is
+# treated as absent, and the page is rendered without it (portal/page_cache.py).
+CACHE_TIMEOUT_SECONDS = _setting("CACHE_TIMEOUT_SECONDS", env.float, default=0.5)
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        socket_connect_timeout=CACHE_TIMEOUT_SECONDS, socket_timeout=CACHE_TIMEOUT_SECONDS
+    )
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

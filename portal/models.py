@@ -20,3 +20,22 @@ class FormSubmission(models.Model):
 
     def __str__(self):
         return f"{self.scope} {self.created:%Y-%m-%d %H:%M}"
+
+
+class FormAttempt(models.Model):
+    """One attempt counted against a form limit while the cache does not answer.
+
+    The limits are counted in the cache; these rows stand in for it meanwhile, so that a
+    stopped Redis lifts no limit. Purged with the expired form tokens.
+    """
+
+    key = models.CharField(_("nyckel"), max_length=300)
+    created = models.DateTimeField(_("tidpunkt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("formulärförsök")
+        verbose_name_plural = _("formulärförsök")
+        indexes = [models.Index(fields=["key", "created"])]
+
+    def __str__(self):
+        return f"{self.key} {self.created:%Y-%m-%d %H:%M}"
