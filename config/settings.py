@@ -109,6 +109,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF middleware, which reads the body: an upload over its view's limits is
+    # refused before it is read (portal/uploads.py).
+    "portal.uploads.UploadLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -243,7 +246,11 @@ STORAGES = {
     # Applicants' files: outside MEDIA_ROOT, never served by a public URL.
     "private": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+        "OPTIONS": {
+            "location": PRIVATE_MEDIA_ROOT,
+            "base_url": None,
+            "file_permissions_mode": 0o600,
+        },
     },
     "staticfiles": {
         "BACKEND": (
