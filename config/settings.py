@@ -114,6 +114,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF middleware, which reads the body: an upload over its view's limits is
+    # refused before it is read (portal/uploads.py).
+    "portal.uploads.UploadLimitMiddleware",
     # A page not found that moved answers 301, one that was removed 410 (portal/redirects/).
     "portal.redirects.middleware.RedirectFallbackMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -158,6 +161,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": _setting("CACHE_URL", env.cache_url, default="locmemcache://portal")}
+# The cache is an optimisation: a Redis that does not answer within CACHE_TIMEOUT_SECONDS is
+# treated as absent, and the page is rendered without it (portal/page_cache.py).
+CACHE_TIMEOUT_SECONDS = _setting("CACHE_TIMEOUT_SECONDS", env.float, default=0.5)
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        socket_connect_timeout=CACHE_TIMEOUT_SECONDS, socket_timeout=CACHE_TIMEOUT_SECONDS
+    )
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -268,7 +278,11 @@ STORAGES = {
     # only while public): outside MEDIA_ROOT, never served by a public URL.
     "private": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+        "OPTIONS": {
+            "location": PRIVATE_MEDIA_ROOT,
+            "base_url": None,
+            "file_permissions_mode": 0o600,
+        },
     },
     "staticfiles": {
         "BACKEND": (

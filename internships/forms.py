@@ -2,8 +2,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from internships.models import COVER_LETTER_MAX_LENGTH, Application
-from internships.pdf import validate_pdf
+from internships.pdf import MAX_FILE_SIZE, validate_pdf
 from portal.form_protection import GuardedFormMixin
+
+# static/js/upload-limit.js warns in the browser before a file over its limit is sent.
+PDF_INPUT_ATTRS = {
+    "accept": "application/pdf,.pdf",
+    "data-max-bytes": MAX_FILE_SIZE,
+    "data-max-message": _("Filen är för stor: den får vara högst 5 MB."),
+}
 
 
 class ApplicationForm(GuardedFormMixin, forms.ModelForm):
@@ -58,8 +65,8 @@ class ApplicationForm(GuardedFormMixin, forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
             "university": forms.TextInput(attrs={"autocomplete": "organization"}),
-            "cv": forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
-            "transcript": forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+            "cv": forms.ClearableFileInput(attrs=PDF_INPUT_ATTRS),
+            "transcript": forms.ClearableFileInput(attrs=PDF_INPUT_ATTRS),
         }
         # Each message says what to do, so that it reads alone in the error summary.
         error_messages = {

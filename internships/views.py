@@ -21,6 +21,7 @@ from internships.models import (
     file_storage,
     retention_months,
 )
+from internships.pdf import MAX_FILE_SIZE
 from internships.structured_data import job_posting_json
 from portal import audit, calendars, dates
 from portal.form_protection import GuardedFormViewMixin
@@ -64,6 +65,10 @@ class CallDetailView(DetailView):
         return context
 
 
+# Two PDFs at their limit and the text fields: a request declaring more is refused unread.
+APPLICATION_MAX_REQUEST_SIZE = 2 * MAX_FILE_SIZE + 1024 * 1024
+
+
 @method_decorator(never_cache, name="dispatch")
 class ApplyView(GuardedFormViewMixin, FormView):
     """The application form, on a page of its own, only while the call is open."""
@@ -72,6 +77,7 @@ class ApplyView(GuardedFormViewMixin, FormView):
     form_class = ApplicationForm
     rate_limit_scope = "application"
     email_field = "email"
+    upload_limits = (APPLICATION_MAX_REQUEST_SIZE, MAX_FILE_SIZE)  # portal/uploads.py
 
     def dispatch(self, request, *args, **kwargs):
         self.call = get_object_or_404(

@@ -6,7 +6,8 @@
   transaction as the rows it created, so a double click or a replayed POST lands once and
   shows the same receipt;
 - rate limits per client address (behind ``TRUSTED_PROXY_COUNT`` proxies) and per e-mail
-  address, counted in the shared cache so that they hold across processes and machines;
+  address, counted in the shared cache so that they hold across processes and machines,
+  and in the database while the cache does not answer;
 - kept files: a file that passed its checks is not lost when another field fails. It waits in
   the private storage under a signed, short-lived token that the form carries; the next
   submit uses it unless a new file replaces it, and the periodic sweep removes it.
@@ -32,7 +33,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import FormSubmission
+from portal.models import FormAttempt, FormSubmission
+from portal.page_cache import CACHE_ERRORS
 
 logger = logging.getLogger("portal")
 
@@ -75,13 +77,27 @@ def over_limit(scope, kind, value):
     limits = settings.FORM_RATE_LIMITS.get(scope, settings.FORM_RATE_LIMITS["default"])
     count, seconds = limits[kind]
     key = f"formguard:{scope}:{kind}:{value.lower()}"
+    try:
+        attempts = _count_in_cache(key, seconds)
+    except CACHE_ERRORS:
+        logger.warning("Form limits: the cache does not answer; counting in the database")
+        attempts = _count_in_database(key, seconds)
+    return attempts > count
+
+
+def _count_in_cache(key, seconds):
     cache.add(key, 0, timeout=seconds)
     try:
-        attempts = cache.incr(key)
+        return cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=seconds)
-        attempts = 1
-    return attempts > count
+        return 1
+
+
+def _count_in_database(key, seconds):
+    attempt = FormAttempt.objects.create(key=key)
+    since = attempt.created - timedelta(seconds=seconds)
+    return FormAttempt.objects.filter(key=key, created__gt=since).count()
 
 
 def kept_file_storage():
@@ -319,9 +335,16 @@ class GuardedFormViewMixin:
 
 
 def purge_old_submissions():
-    """Periodic job: forget tokens that have expired anyway."""
-    cutoff = timezone.now() - timedelta(seconds=settings.FORM_TOKEN_MAX_AGE)
+    """Periodic job: forget tokens that have expired anyway, and attempts past every limit."""
+    now = timezone.now()
+    cutoff = now - timedelta(seconds=settings.FORM_TOKEN_MAX_AGE)
     deleted, _details = FormSubmission.objects.filter(created__lt=cutoff).delete()
+    longest_window = max(
+        seconds
+        for limits in settings.FORM_RATE_LIMITS.values()
+        for _count, seconds in limits.values()
+    )
+    FormAttempt.objects.filter(created__lt=now - timedelta(seconds=longest_window)).delete()
     return f"{deleted} expired form tokens removed"
 
 

@@ -22,6 +22,25 @@ class FormSubmission(models.Model):
         return f"{self.scope} {self.created:%Y-%m-%d %H:%M}"
 
 
+class FormAttempt(models.Model):
+    """One attempt counted against a form limit while the cache does not answer.
+
+    The limits are counted in the cache; these rows stand in for it meanwhile, so that a
+    stopped Redis lifts no limit. Purged with the expired form tokens.
+    """
+
+    key = models.CharField(_("nyckel"), max_length=300)
+    created = models.DateTimeField(_("tidpunkt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("formulärförsök")
+        verbose_name_plural = _("formulärförsök")
+        indexes = [models.Index(fields=["key", "created"])]
+
+    def __str__(self):
+        return f"{self.key} {self.created:%Y-%m-%d %H:%M}"
+
+
 # Models kept in modules named for what they hold, imported here so that Django finds them.
 from portal.editorial.models import Draft, ReviewRequest  # noqa: E402, F401
 from portal.media.documents import Document  # noqa: E402, F401
