@@ -80,6 +80,7 @@ def _private_storage_in_tmp(settings, tmp_path):
     settings.STORAGES = {
         **settings.STORAGES,
         "private": {**settings.STORAGES["private"], "OPTIONS": {
+            **settings.STORAGES["private"]["OPTIONS"],
             "location": tmp_path / "private-storage", "base_url": None}},
     }
 
