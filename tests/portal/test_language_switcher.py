@@ -4,10 +4,18 @@ language, leads to the nearest page that has one, with a notice there."""
 import re
 
 import pytest
+from django.utils import translation
 
 from newsroom.factories import NewsItemFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _swedish():
+    # A request leaves its language active in the thread; the next test must not inherit it.
+    with translation.override("sv"):
+        yield
 
 
 def switcher_link(html, language):
@@ -32,8 +40,6 @@ def test_a_page_without_a_translation_leads_to_its_list_page_with_a_notice(clien
 
 
 def test_the_nearest_page_of_an_unknown_kind_is_the_home_page():
-    from django.utils import translation
-
     from portal.i18n import nearest_translated_url
 
     # The path is read in the page's own language, as during the request.
