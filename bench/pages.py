@@ -31,6 +31,7 @@ def pages():
     from django.urls import NoReverseMatch, reverse
     from django.utils import timezone, translation
 
+    from events.models import Event
     from internships.models import InternshipCall
     from newsroom.models import NewsItem
 
@@ -42,6 +43,7 @@ def pages():
     middle = published.filter(topics__isnull=False).order_by("-publish_at", "-pk")
     item = middle[min(count // 2, middle.count() - 1)] if middle.exists() else published.first()
     open_call = InternshipCall.objects.open(timezone.now()).order_by("closes_at").first()
+    coming_event = Event.objects.published().upcoming().first()
 
     def page(key, name, path, kind="page"):
         return {"key": key, "name": name, "path": path, "kind": kind}
@@ -66,6 +68,15 @@ def pages():
     result += [
         page("visits", "visits", reverse("visits:list")),
         page("visits-ics", "visits calendar (.ics)", reverse("visits:calendar"), "feed"),
+        page("events", "events", reverse("events:list")),
+    ]
+    if coming_event:
+        result += [
+            page("event", "coming event", coming_event.get_absolute_url()),
+            page("register-form", "event registration form", coming_event.get_register_url(),
+                 "form"),
+        ]
+    result += [
         page("organisations", "organisations", reverse("relations:organisation-list")),
         page("sitemap", "sitemap index", reverse("sitemap"), "sitemap"),
         page("sitemap-news", "sitemap: news items, section 1",

@@ -39,7 +39,7 @@ others' (``portal/sitemaps.py``, ``portal/roles.py``, ``portal/scale.py``). The 
 from importlib import import_module
 from importlib.util import find_spec
 
-PORTAL_APPS = ["portal", "relations", "visits", "newsroom", "internships"]
+PORTAL_APPS = ["portal", "relations", "visits", "newsroom", "internships", "events"]
 
 
 def app_modules(name):

@@ -7,6 +7,7 @@ names it, instead of a traceback from deep inside Django.
 """
 
 import warnings
+from email.utils import parseaddr
 from pathlib import Path
 
 import environ
@@ -69,6 +70,8 @@ ALLOWED_HOSTS = _setting(
 )
 CSRF_TRUSTED_ORIGINS = _setting("CSRF_TRUSTED_ORIGINS", env.list, default=[])
 SITE_URL = _setting("SITE_URL", _site_url, default="http://127.0.0.1:8000")
+# Unless set, the development server puts the address it serves here (portal's runserver).
+SITE_URL_IS_SET = bool(env.str("SITE_URL", default=""))
 
 INSTALLED_APPS = [
     "portal.apps.PortalConfig",
@@ -76,6 +79,7 @@ INSTALLED_APPS = [
     "visits",
     "newsroom",
     "internships",
+    "events",
     "portal.admin_site.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -110,6 +114,11 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF middleware, which reads the body: an upload over its view's limits is
+    # refused before it is read (portal/uploads.py).
+    "portal.uploads.UploadLimitMiddleware",
+    # A page not found that moved answers 301, one that was removed 410 (portal/redirects/).
+    "portal.redirects.middleware.RedirectFallbackMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -152,6 +161,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": _setting("CACHE_URL", env.cache_url, default="locmemcache://portal")}
+# The cache is an optimisation: a Redis that does not answer within CACHE_TIMEOUT_SECONDS is
+# treated as absent, and the page is rendered without it (portal/page_cache.py).
+CACHE_TIMEOUT_SECONDS = _setting("CACHE_TIMEOUT_SECONDS", env.float, default=0.5)
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        socket_connect_timeout=CACHE_TIMEOUT_SECONDS, socket_timeout=CACHE_TIMEOUT_SECONDS
+    )
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -177,6 +193,17 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     "relations.Programme",
     "relations.Project",
     "relations.Contact",
+    "relations.Agreement",
+    "relations.DevelopmentArea",
+    "relations.Forum",
+    {"model": "relations.ForumMember", "mask_fields": ["name", "title", "organisation", "email"]},
+    {
+        "model": "relations.AgreementContact",
+        "mask_fields": ["name", "title", "organisation", "email", "phone"],
+    },
+    "relations.AgreementFollowUp",
+    "relations.AreaResult",
+    "relations.Position",
     {
         "model": "visits.Visit",
         "mask_fields": ["requester_name", "requester_email", "requester_phone"],
@@ -200,6 +227,13 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
             "reviewer_notes",
         ],
     },
+    "events.Event",
+    {
+        "model": "events.Registration",
+        "mask_fields": [
+            "name", "email", "organisation", "role", "dietary_needs", "accessibility_needs",
+        ],
+    },
 )
 
 # Editorial review (portal/editorial): drafts wait for a member of "Publicerare" to publish
@@ -218,8 +252,8 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = _setting("TRUSTED_PROXY_COUNT", env.int, default=0)
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The same client address as the form limits, so one client behind the proxy locks out only itself.
+AXES_CLIENT_IP_CALLABLE = "portal.form_protection.client_address"
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("svenska")), ("en", _("engelska"))]
@@ -236,12 +270,19 @@ MEDIA_ROOT = Path(_setting("MEDIA_ROOT", env.str, default=str(BASE_DIR / "media"
 PRIVATE_MEDIA_ROOT = Path(
     _setting("PRIVATE_MEDIA_ROOT", env.str, default=str(BASE_DIR / "private_media"))
 )
+# The largest document editors may publish (portal.media.documents).
+DOCUMENT_MAX_BYTES = _setting("DOCUMENT_MAX_BYTES", env.int, default=10 * 1024 * 1024)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Applicants' files: outside MEDIA_ROOT, never served by a public URL.
+    # Applicants' files, the sources of uploaded images and the documents (served by a view
+    # only while public): outside MEDIA_ROOT, never served by a public URL.
     "private": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+        "OPTIONS": {
+            "location": PRIVATE_MEDIA_ROOT,
+            "base_url": None,
+            "file_permissions_mode": 0o600,
+        },
     },
     "staticfiles": {
         "BACKEND": (
@@ -252,6 +293,8 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365 if not DEBUG else 0
+# Files browsers look for at the site's root: /favicon.ico, /apple-touch-icon.png.
+WHITENOISE_ROOT = BASE_DIR / "static" / "site-root"
 
 vars().update(_setting("EMAIL_URL", env.email_url, default="consolemail://"))
 DEFAULT_FROM_EMAIL = _setting(
@@ -327,10 +370,15 @@ LOGGING = {
 PORTAL_NAME = _("Externa relationer")
 PORTAL_ORGANISATION = "Västra Götalandsregionen"
 
+# How many proxies in front add themselves to X-Forwarded-For: the client's address is the entry
+# the outermost one added. Unset means none (a system check warns about that when DEBUG is off).
+TRUSTED_PROXY_COUNT = _setting("TRUSTED_PROXY_COUNT", env.int, default=None)
+
 # Public forms (portal/form_protection.py): how long a form may stay open, and the rate limits
 # per scope as (attempts, seconds) per client address and per e-mail address.
-TRUSTED_PROXY_COUNT = AXES_IPWARE_PROXY_COUNT
 FORM_TOKEN_MAX_AGE = 60 * 60 * 24
+# A file kept across a failed submit waits this long for the next one, then is swept away.
+FORM_KEPT_FILE_MAX_AGE = 60 * 60 * 2
 FORM_RATE_LIMITS = {
     "default": {"address": (30, 60 * 60), "email": (5, 60 * 60)},
 }
@@ -345,10 +393,23 @@ VISIT_PERSONAL_DATA_MONTHS = _setting("VISIT_PERSONAL_DATA_MONTHS", env.int, def
 # (24 matches the time within which a discrimination claim can be brought).
 INTERNSHIP_RETENTION_MONTHS = _setting("INTERNSHIP_RETENTION_MONTHS", env.int, default=24)
 
+# events: months after an event until its registrations are erased (anonymous counts stay)
+EVENT_RETENTION_MONTHS = _setting("EVENT_RETENTION_MONTHS", env.int, default=12)
+
 # newsroom: newsletter deliveries per SMTP connection, and the mailbox named in the
 # List-Unsubscribe mailto (defaults to SERVER_EMAIL).
 NEWSLETTER_BATCH_SIZE = _setting("NEWSLETTER_BATCH_SIZE", env.int, default=100)
 NEWSLETTER_UNSUBSCRIBE_EMAIL = _setting("NEWSLETTER_UNSUBSCRIBE_EMAIL", env.str, default="")
+# Each newsletter mail's envelope sender is this address tagged per delivery
+# (bounces+<delivery>-<signature>@domain, VERP): the mail server must deliver such addresses
+# to BOUNCE_MAILBOX (Postfix: recipient_delimiter = +), an imaps://user:password@host/INBOX
+# URL or a Maildir path that `manage.py process_bounces` reads.
+NEWSLETTER_BOUNCE_ADDRESS = _setting(
+    "NEWSLETTER_BOUNCE_ADDRESS",
+    env.str,
+    default="bounces@" + parseaddr(DEFAULT_FROM_EMAIL)[1].rpartition("@")[2],
+)
+BOUNCE_MAILBOX = _setting("BOUNCE_MAILBOX", env.str, default="")
 
 # bench (make bench): a trivial view at /bench/baseline, the framework's own ceiling, only when
 # asked for; and how long an anonymous page may be served from the cache (portal/page_cache.py).

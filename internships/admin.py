@@ -6,6 +6,7 @@ superusers) see applications; every opened application, file, export and ZIP is 
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpResponse
@@ -14,7 +15,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.functional import lazy
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from internships import services, statistics
@@ -107,7 +108,9 @@ class InternshipCallAdmin(admin.ModelAdmin):
     @admin.display(description=_("granska"))
     def applicant_links(self, obj):
         return format_html(
-            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
+            reverse("admin:internships_internshipcall_board", args=[obj.pk]),
+            gettext("tavla"),
             reverse("admin:internships_internshipcall_applicants", args=[obj.pk]),
             gettext("sida vid sida"),
             reverse("admin:internships_internshipcall_statistics", args=[obj.pk]),
@@ -122,6 +125,11 @@ class InternshipCallAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         extra = [
+            path(
+                "<int:pk>/tavla/",
+                self.admin_site.admin_view(self.board_view),
+                name="internships_internshipcall_board",
+            ),
             path(
                 "<int:pk>/sokande/",
                 self.admin_site.admin_view(self.applicants_view),
@@ -165,6 +173,18 @@ class InternshipCallAdmin(admin.ModelAdmin):
             "applications": applications,
         }
         return TemplateResponse(request, "admin/internships/call_applicants.html", context)
+
+    def board_view(self, request, pk):
+        """The call's applications as a board: a column per status, a card per applicant."""
+        call = self._call_for_reviewer(request, pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": gettext("Tavla för %(call)s") % {"call": call},
+            "call": call,
+            "columns": services.board(call),
+        }
+        return TemplateResponse(request, "admin/internships/call_board.html", context)
 
     def statistics_view(self, request, pk):
         call = self._call_for_reviewer(request, pk)
@@ -221,27 +241,7 @@ class ApplicationReviewForm(forms.ModelForm):
 
 def _status_action(status, *, notify=False):
     def action(modeladmin, request, queryset):
-        changed, refused = 0, []
-        for application in queryset.select_related("call"):
-            try:
-                services.change_status(application, status, by=request.user, notify=notify)
-                changed += 1
-            except TransitionRefused:
-                refused.append(application.reference)
-        if changed:
-            modeladmin.message_user(
-                request,
-                gettext("%(count)d ansökningar fick status ”%(status)s”.")
-                % {"count": changed, "status": Application.Status(status).label},
-                messages.SUCCESS,
-            )
-        if refused:
-            modeladmin.message_user(
-                request,
-                gettext("Statusen kunde inte ändras för %(refs)s (inte tillåtet i arbetsflödet).")
-                % {"refs": ", ".join(refused)},
-                messages.WARNING,
-            )
+        return modeladmin.change_statuses(request, queryset, status, notify=notify)
 
     label = Application.Status(status).label
     action.__name__ = f"mark_{status}{'_notify' if notify else ''}"
@@ -327,6 +327,63 @@ class ApplicationAdmin(admin.ModelAdmin):
         (_("Bevarande"), {"fields": ["legal_hold", "information_version"]}),
     ]
 
+    def change_statuses(self, request, queryset, status, *, notify):
+        """The status actions: a change that mails the applicants shows who gets what first."""
+        applications = list(queryset.select_related("call").order_by("reference"))
+        movable = [application for application in applications if application.can_change_to(status)]
+        if notify and request.POST.get("confirmed") != "yes":
+            return self.notify_confirmation(request, applications, movable, status)
+        for application in movable:
+            services.change_status(application, status, by=request.user, notify=notify)
+        if movable:
+            self.report_status_change(request, len(movable), status, notified=notify)
+        refused = [application.reference for application in applications
+                   if application not in movable]
+        if refused:
+            self.message_user(
+                request,
+                gettext("Statusen kunde inte ändras för %(refs)s (inte tillåtet i arbetsflödet).")
+                % {"refs": ", ".join(refused)},
+                messages.WARNING,
+            )
+
+    def notify_confirmation(self, request, applications, movable, status):
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Ändra status och meddela sökande?"),
+            "opts": self.model._meta,
+            "status": Application.Status(status),
+            "mails": [
+                (application, *services.status_mail(application, status))
+                for application in movable
+            ],
+            "unchanged": [application for application in applications
+                          if application not in movable],
+            "selected": [application.pk for application in applications],
+            "action": request.POST["action"],
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(
+            request, "admin/internships/application/notify_confirmation.html", context
+        )
+
+    def report_status_change(self, request, count, status, *, notified):
+        values = {"count": count, "status": Application.Status(status).label}
+        if notified:
+            message = ngettext(
+                "%(count)d ansökan fick status ”%(status)s”. Den sökande får ett mejl om det.",
+                "%(count)d ansökningar fick status ”%(status)s”. De sökande får var sitt mejl "
+                "om det.",
+                count,
+            )
+        else:
+            message = ngettext(
+                "%(count)d ansökan fick status ”%(status)s”. Inget mejl skickades.",
+                "%(count)d ansökningar fick status ”%(status)s”. Inget mejl skickades.",
+                count,
+            )
+        self.message_user(request, message % values, messages.SUCCESS)
+
     def has_add_permission(self, request):
         # Applications arrive through the public form only.
         return False
@@ -366,12 +423,10 @@ class ApplicationAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         new_status = form.cleaned_data.get("new_status")
         if new_status:
+            notify = form.cleaned_data.get("notify_applicant", False)
             try:
-                services.change_status(
-                    obj,
-                    new_status,
-                    by=request.user,
-                    notify=form.cleaned_data.get("notify_applicant", False),
-                )
+                services.change_status(obj, new_status, by=request.user, notify=notify)
             except TransitionRefused as refusal:
                 self.message_user(request, "; ".join(refusal.messages), messages.ERROR)
+            else:
+                self.report_status_change(request, 1, new_status, notified=notify)

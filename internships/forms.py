@@ -2,8 +2,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from internships.models import COVER_LETTER_MAX_LENGTH, Application
-from internships.pdf import validate_pdf
+from internships.pdf import MAX_FILE_SIZE, validate_pdf
 from portal.form_protection import GuardedFormMixin
+
+# static/js/upload-limit.js warns in the browser before a file over its limit is sent.
+PDF_INPUT_ATTRS = {
+    "accept": "application/pdf,.pdf",
+    "data-max-bytes": MAX_FILE_SIZE,
+    "data-max-message": _("Filen är för stor: den får vara högst 5 MB."),
+}
 
 
 class ApplicationForm(GuardedFormMixin, forms.ModelForm):
@@ -20,6 +27,7 @@ class ApplicationForm(GuardedFormMixin, forms.ModelForm):
     cover_letter = forms.CharField(
         label=_("Personligt brev"),
         widget=forms.Textarea(attrs={"rows": 14}),
+        error_messages={"required": _("Skriv ditt personliga brev.")},
     )
 
     class Meta:
@@ -41,10 +49,12 @@ class ApplicationForm(GuardedFormMixin, forms.ModelForm):
             "level": _("Nivå"),
             "expected_graduation": _("Beräknad examen"),
             "languages": _("Språkkunskaper"),
-            "cv": _("CV (pdf, högst 5 MB)"),
-            "transcript": _("Studieintyg eller utdrag ur Ladok (pdf, högst 5 MB, frivilligt)"),
+            "cv": _("CV"),
+            "transcript": _("Studieintyg eller utdrag ur Ladok (frivilligt)"),
         }
         help_texts = {
+            "cv": _("En pdf-fil på högst 5 MB."),
+            "transcript": _("En pdf-fil på högst 5 MB."),
             "email": _("Hit skickar vi bekräftelsen och besked om din ansökan."),
             "expected_graduation": _("Till exempel ”juni 2027”."),
             "languages": _("Till exempel ”svenska och engelska flytande, franska grundläggande”."),
@@ -55,11 +65,25 @@ class ApplicationForm(GuardedFormMixin, forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
             "university": forms.TextInput(attrs={"autocomplete": "organization"}),
-            "cv": forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
-            "transcript": forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+            "cv": forms.ClearableFileInput(attrs=PDF_INPUT_ATTRS),
+            "transcript": forms.ClearableFileInput(attrs=PDF_INPUT_ATTRS),
         }
+        # Each message says what to do, so that it reads alone in the error summary.
         error_messages = {
-            "email": {"invalid": _("Skriv en giltig e-postadress, till exempel namn@exempel.se.")},
+            "first_name": {"required": _("Skriv ditt förnamn.")},
+            "last_name": {"required": _("Skriv ditt efternamn.")},
+            "email": {
+                "required": _("Skriv din e-postadress."),
+                "invalid": _("Skriv en giltig e-postadress, till exempel namn@exempel.se."),
+            },
+            "phone": {"required": _("Skriv ditt telefonnummer.")},
+            "university": {"required": _("Skriv vilket lärosäte du studerar vid.")},
+            "programme": {
+                "required": _("Skriv vilket utbildningsprogram eller huvudämne du läser.")
+            },
+            "level": {"required": _("Välj vilken nivå du studerar på.")},
+            "expected_graduation": {"required": _("Skriv när du beräknar att ta examen.")},
+            "languages": {"required": _("Skriv vilka språk du kan och hur väl.")},
             "cv": {"required": _("Bifoga ditt CV som pdf.")},
         }
 

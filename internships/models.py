@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.i18n import localized
+from portal.redirects.models import KeepsOldURLs
 from portal.workflow import StatusHistory, TransitionRefused, status_history
 
 COVER_LETTER_MAX_LENGTH = 5000
@@ -76,7 +77,7 @@ class InternshipCallQuerySet(models.QuerySet):
         ).order_by("state_rank", "-closes_at")
 
 
-class InternshipCall(models.Model):
+class InternshipCall(KeepsOldURLs, models.Model):
     """One term's call for interns at one office."""
 
     class Term(models.TextChoices):

@@ -1,5 +1,6 @@
 """The rules of applying, withdrawing, reviewing and purging, used by views, admin and jobs."""
 
+import copy
 import io
 import logging
 import zipfile
@@ -7,6 +8,7 @@ from datetime import timedelta
 
 from django.core import signing
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -20,7 +22,7 @@ from internships.models import (
 from portal import audit
 from portal.exports import csv_response
 from portal.links import absolute_url
-from portal.mail import queue_mail
+from portal.mail import queue_mail, render_mail
 
 logger = logging.getLogger("portal")
 
@@ -145,12 +147,41 @@ def submit_application(call, data, *, language="sv"):
 
 
 def withdraw_application(application):
-    """The applicant withdraws: marked withdrawn, never deleted early (a public record)."""
+    """The applicant withdraws: marked withdrawn, never deleted early (a public record).
+
+    A mail confirms it, so that a withdrawal nobody asked for does not pass unnoticed.
+    """
     with transaction.atomic():
         application.withdraw()
+        call = application.call
+        with translation.override(application.language):
+            call_url = absolute_url(call.get_absolute_url())
+        queue_mail(
+            template="internships/mail/withdrawn",
+            context={
+                "application": application,
+                "call": call,
+                "call_url": call_url,
+                "purge_after": call.purge_after,
+            },
+            to=[application.email],
+            language=application.language,
+        )
+
+
+def application_status(call, reference):
+    """The status of the application a receipt names (None for a receipt that stored nothing)."""
+    return (
+        Application.objects.filter(call=call, reference=reference)
+        .values_list("status", flat=True)
+        .first()
+    )
 
 
 # Review -----------------------------------------------------------------------------------
+
+
+STATUS_MAIL = "internships/mail/status_changed"
 
 
 def change_status(application, status, *, by, notify=False):
@@ -159,11 +190,30 @@ def change_status(application, status, *, by, notify=False):
         application.change_status(status, by=by)
         if notify:
             queue_mail(
-                template="internships/mail/status_changed",
+                template=STATUS_MAIL,
                 context={"application": application, "call": application.call},
                 to=[application.email],
                 language=application.language,
             )
+
+
+def status_mail(application, status):
+    """The subject and body that ``application``'s applicant would get on its move to ``status``."""
+    moved = copy.copy(application)
+    moved.status = status
+    return render_mail(
+        STATUS_MAIL, {"application": moved, "call": application.call}, application.language
+    )
+
+
+def board(call):
+    """The call's applications as columns by status, in the workflow's order, best rated first."""
+    columns = {status: [] for status in Application.Status}
+    for application in call.applications.order_by(
+        F("rating").desc(nulls_last=True), "submitted_at"
+    ):
+        columns[Application.Status(application.status)].append(application)
+    return list(columns.items())
 
 
 CSV_COLUMNS = [
@@ -204,11 +254,15 @@ def _csv_value(application, name):
 
 
 def cvs_zip(call):
-    """The CVs of the call's applications as one ZIP, named by reference number."""
+    """The CVs of the call's applications as one ZIP, named by reference number.
+
+    A withdrawn application is no longer under review: its CV stays out.
+    """
     buffer = io.BytesIO()
     storage = file_storage()
+    applications = call.applications.exclude(cv="").exclude(status=Application.Status.WITHDRAWN)
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for application in call.applications.exclude(cv="").order_by("reference"):
+        for application in applications.order_by("reference"):
             try:
                 with storage.open(application.cv.name, "rb") as file:
                     archive.writestr(f"{application.reference}-cv.pdf", file.read())

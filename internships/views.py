@@ -21,8 +21,9 @@ from internships.models import (
     file_storage,
     retention_months,
 )
+from internships.pdf import MAX_FILE_SIZE
 from internships.structured_data import job_posting_json
-from portal import audit, calendars
+from portal import audit, calendars, dates
 from portal.form_protection import GuardedFormViewMixin
 from portal.i18n import localized
 from portal.links import absolute_url
@@ -64,6 +65,10 @@ class CallDetailView(DetailView):
         return context
 
 
+# Two PDFs at their limit and the text fields: a request declaring more is refused unread.
+APPLICATION_MAX_REQUEST_SIZE = 2 * MAX_FILE_SIZE + 1024 * 1024
+
+
 @method_decorator(never_cache, name="dispatch")
 class ApplyView(GuardedFormViewMixin, FormView):
     """The application form, on a page of its own, only while the call is open."""
@@ -72,13 +77,12 @@ class ApplyView(GuardedFormViewMixin, FormView):
     form_class = ApplicationForm
     rate_limit_scope = "application"
     email_field = "email"
+    upload_limits = (APPLICATION_MAX_REQUEST_SIZE, MAX_FILE_SIZE)  # portal/uploads.py
 
     def dispatch(self, request, *args, **kwargs):
         self.call = get_object_or_404(
-            InternshipCall.objects.select_related("office"), slug=kwargs["slug"]
+            InternshipCall.objects.published().select_related("office"), slug=kwargs["slug"]
         )
-        if not self.call.is_published and request.method != "POST":
-            raise Http404
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
@@ -103,12 +107,12 @@ class ApplyView(GuardedFormViewMixin, FormView):
             return self.post(request, *args, **kwargs)
 
     def unavailable_message(self):
-        if self.call.is_published and self.call.state == InternshipCall.State.UPCOMING:
+        if self.call.state == InternshipCall.State.UPCOMING:
             return _("Ansökan till den här utlysningen har inte öppnat än.")
         return _(
             "Ansökan till den här utlysningen är stängd sedan %(closed)s. Din ansökan har inte "
             "skickats."
-        ) % {"closed": timezone.localtime(self.call.closes_at).strftime("%Y-%m-%d %H:%M")}
+        ) % {"closed": dates.moment_in_words(self.call.closes_at)}
 
     def render_unavailable(self):
         closed = self.call.state == InternshipCall.State.CLOSED
@@ -153,6 +157,11 @@ class ReceiptView(TemplateView):
         call_pk, reference = data
         context["call"] = get_object_or_404(InternshipCall.objects.published(), pk=call_pk)
         context["reference"] = reference
+        # Once withdrawn, the receipt says so: it is the page the applicant bookmarked.
+        context["withdrawn"] = (
+            services.application_status(context["call"], reference)
+            == Application.Status.WITHDRAWN
+        )
         context["robots"] = "noindex"
         return context
 

@@ -4,7 +4,7 @@ The newsletter's admin is in ``newsroom.newsletter.admin``, registered by import
 """
 
 from django.contrib import admin, messages
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +13,8 @@ from django.utils.translation import ngettext
 import newsroom.newsletter.admin  # noqa: F401 - registers the newsletter's admin
 from newsroom.models import NewsItem
 from portal.editorial.admin import EditorialAdmin
+from portal.media.admin import PRIVATE_FILE_FIELDS
+from portal.media.embeds import referenced_documents
 
 
 class VisibilityFilter(admin.SimpleListFilter):
@@ -47,7 +49,11 @@ class NewsItemAdmin(EditorialAdmin):
     search_fields = ["title", "lead", "body", "slug"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["translation", "topics", "related_organisations", "related_visits"]
+    autocomplete_fields = [
+        "translation", "topics", "related_organisations", "related_visits", "documents",
+        "follow_up",
+    ]
+    formfield_overrides = PRIVATE_FILE_FIELDS
     readonly_fields = ["rendered_body", "rendition_preview", "created_at", "updated_at"]
     actions = ["publish", "unpublish"]
     list_select_related = ["author"]
@@ -60,18 +66,29 @@ class NewsItemAdmin(EditorialAdmin):
             _("Brödtext"),
             {
                 "fields": [("body", "rendered_body")],
-                "description": _("Till höger syns texten så som den visas på webbplatsen, "
-                                 "när du har sparat."),
+                "description": _("När du har sparat syns texten så som den visas på "
+                                 "webbplatsen bredvid fältet (under det i ett smalt fönster). "
+                                 "Hela nyheten förhandsgranskar du med knappen ”Visa på "
+                                 "webbplats” högst upp till höger."),
             },
         ),
         (_("Bild"), {"fields": ["image", "image_alt", "image_credit", "rendition_preview"]}),
-        (_("Koppling"), {"fields": ["topics", "related_organisations", "related_visits"]}),
+        (_("Dokument"), {"fields": ["documents"]}),
+        (
+            _("Koppling"),
+            {"fields": ["topics", "related_organisations", "related_visits", "follow_up"]},
+        ),
         (
             _("Publicering"),
             {"fields": ["status", "publish_at", ("author", "author_name"),
                         ("created_at", "updated_at")]},
         ),
     ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # A document linked in the text is attached too, which is what makes it public.
+        form.instance.documents.add(*referenced_documents(form.instance.body))
 
     def view_on_site(self, item):
         # "View on site" opens the preview, which also shows drafts and scheduled items.
@@ -81,6 +98,20 @@ class NewsItemAdmin(EditorialAdmin):
         initial = super().get_changeform_initial_data(request)
         initial.setdefault("author", request.user.pk)
         return initial
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.is_scheduled:
+            when = timezone.localtime(obj.publish_at)
+            self.message_user(
+                request,
+                _("”%(title)s” är schemalagd och publiceras %(date)s kl. %(time)s.") % {
+                    "title": obj.title,
+                    "date": formats.date_format(when, "j F Y"),
+                    "time": formats.time_format(when, "H.i"),
+                },
+                messages.INFO,
+            )
 
     @admin.display(description=_("synlighet"))
     def visibility(self, item):

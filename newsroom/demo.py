@@ -11,14 +11,23 @@ differs, so running ``load_demo`` twice changes nothing.
 """
 
 import datetime
+import io
+import re
 from zoneinfo import ZoneInfo
 
+from django.core.files.base import ContentFile
 from django.db.models import F
 from django.utils import timezone
+from PIL import Image as PillowImage
+from PIL import ImageDraw
 
+from internships.samples import minimal_pdf
 from newsroom.models import NewsItem
 from newsroom.newsletter.models import IssueItem, NewsletterIssue
 from portal.demo import read_data
+from portal.media.documents import Document
+from portal.media.images import Image
+from portal.media.videos import Video
 from relations.demo import topics_by_slug
 from relations.models import Organisation
 from visits.models import Visit
@@ -37,10 +46,15 @@ def load():
     organisations = {o.slug: o for o in Organisation.objects.all()}
     visits = {v.slug: v for v in Visit.objects.public()}
     for row in data["items"]:
-        # A few items were corrected some days after publication ("updated" shows on the page).
-        corrected_after = datetime.timedelta(days=row.get("corrected_days_after", 0))
+        # A few items were corrected some days after publication ("updated" shows on the page),
+        # in the admin, which stamps the edit to the microsecond.
+        corrected_days = row.get("corrected_days_after", 0)
+        corrected_after = datetime.timedelta(
+            days=corrected_days, microseconds=578687 if corrected_days else 0
+        )
+        media = _media(row["media"]) if "media" in row else {}
         item = _item(row["language"], row["slug"], {
-            "title": row["title"], "lead": row["lead"], "body": _body(data, row),
+            "title": row["title"], "lead": row["lead"], "body": _placed(_body(data, row), media),
             "author_name": row["author_name"], "status": NewsItem.Status.PUBLISHED,
             "publish_at": _local(row["publish_at"]),
         }, updated_after=corrected_after)
@@ -51,6 +65,8 @@ def load():
         item.related_visits.set(
             [visits[name] for name in row["related_visits"] if name in visits]
         )
+        if "dokument" in media:
+            item.documents.add(media["dokument"])
         if "translation_of" in row:
             original = NewsItem.objects.get(language=NewsItem.Language.SWEDISH,
                                             slug=row["translation_of"])
@@ -62,6 +78,54 @@ def load():
 def _body(data, row):
     """The item's own body, or one several items share (the call for interns …)."""
     return row["body"] if "body" in row else data["shared_bodies"][row["shared_body"]]
+
+
+def _media(row):
+    """The item's image, document and video in the library, made once."""
+    media = {}
+    image = Image.objects.filter(alt_text=row["image"]["alt_text"]).first()
+    if image is None:
+        image = Image.objects.create(file=_picture((1600, 1000), "street.jpg"), **row["image"])
+    media["bild"] = image
+    document = Document.objects.filter(title=row["document"]["title"]).first()
+    if document is None:
+        text = [row["document"]["title"], "", row["document"]["description"]]
+        document = Document(file=ContentFile(minimal_pdf(text), name="plan.pdf"))
+        for name, value in row["document"].items():
+            setattr(document, name, Document._meta.get_field(name).to_python(value))
+        document.save()
+    media["dokument"] = document
+    video = Video.objects.filter(url=row["video"]["url"]).first()
+    if video is None:
+        video = Video(thumbnail=_picture((640, 360), "thumbnail.jpg"))
+        for name, value in row["video"].items():
+            setattr(video, name, Video._meta.get_field(name).to_python(value))
+        video.save()
+    media["video"] = video
+    return media
+
+
+def _picture(size, name):
+    """A drawn street of office buildings under a blue sky (the demo has no photographs)."""
+    width, height = size
+    picture = PillowImage.new("RGB", size, (112, 164, 214))
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle([0, height * 3 // 4, width, height], fill=(90, 90, 96))
+    for number, left in enumerate(range(0, width, width // 8)):
+        top = height // 4 + (number % 3) * height // 12
+        draw.rectangle([left + 8, top, left + width // 8 - 8, height * 3 // 4],
+                       fill=(200 - number * 9, 190 - number * 7, 170))
+        for row in range(top + 20, height * 3 // 4 - 20, 40):
+            draw.rectangle([left + 24, row, left + width // 8 - 24, row + 16], fill=(60, 80, 110))
+    output = io.BytesIO()
+    picture.save(output, "JPEG", quality=85)
+    return ContentFile(output.getvalue(), name=name)
+
+
+def _placed(body, media):
+    """The body with the demo's ``[bild:demo]`` … replaced by the references to its media."""
+    return re.sub(r"\[(bild|video|dokument):demo\]",
+                  lambda match: media[match.group(1)].reference, body)
 
 
 def _item(language, slug, values, updated_after):

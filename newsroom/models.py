@@ -5,7 +5,7 @@ items on the English one) and may be linked to its translation in the other lang
 """
 
 import datetime
-from pathlib import PurePosixPath
+import uuid
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -15,11 +15,16 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.db import SEARCH_CONFIGS, search_vector
-from newsroom.rendering import make_rendition, render_markdown
 from portal.editorial.models import EditorialModel
+from portal.markdown import render_markdown
+from portal.media.embeds import HELP_TEXT as REFERENCES_HELP_TEXT
+from portal.media.embeds import validate_references
+from portal.media.images import RandomName, StrippedImageField, private_storage, scaled
+from portal.redirects.models import KeepsOldURLs
 from relations.models import Organisation, Topic
 
 
@@ -38,6 +43,10 @@ class NewsItemQuerySet(models.QuerySet):
         """
         return self.filter(status=NewsItem.Status.PUBLISHED, publish_at__lte=now or timezone.now())
 
+    def public(self):
+        """What the public may see (the name other apps' code asks every model for)."""
+        return self.published()
+
     def in_language(self, language=None):
         """Items of the given language, by default the language of the current page."""
         return self.filter(language=language or current_language())
@@ -47,7 +56,7 @@ class NewsItemQuerySet(models.QuerySet):
         return self.prefetch_related("topics").order_by("-publish_at", "-pk")
 
 
-class NewsItem(EditorialModel):
+class NewsItem(KeepsOldURLs, EditorialModel):
     class Language(models.TextChoices):
         SWEDISH = "sv", _("svenska")
         ENGLISH = "en", _("engelska")
@@ -82,9 +91,12 @@ class NewsItem(EditorialModel):
     body = models.TextField(
         _("brödtext"),
         blank=True,
-        help_text=_(
-            "Skrivs i Markdown: ## Mellanrubrik, **fetstil**, *kursiv*, - punktlista, "
-            "[länktext](https://…) och tabeller."
+        validators=[validate_references],
+        help_text=format_lazy(
+            "{} {}",
+            _("Skrivs i Markdown: ## Mellanrubrik, **fetstil**, *kursiv*, - punktlista, "
+              "[länktext](https://…) och tabeller."),
+            REFERENCES_HELP_TEXT,
         ),
     )
     body_html = models.TextField(_("brödtext som HTML"), blank=True, editable=False)
@@ -112,6 +124,15 @@ class NewsItem(EditorialModel):
         related_name="news_items",
         help_text=_("Bara publicerade utlysningar visas på webbplatsen."),
     )
+    follow_up = models.ForeignKey(
+        "relations.AgreementFollowUp",
+        verbose_name=_("uppföljning av överenskommelse"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="news_items",
+        help_text=_("Nyheten visas på uppföljningens sida när överenskommelsen är offentlig."),
+    )
 
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -128,7 +149,10 @@ class NewsItem(EditorialModel):
         help_text=_("Visas i stället för användarens namn, till exempel för en gästskribent."),
     )
 
-    image = models.ImageField(_("bild"), upload_to="news/originals/%Y/", blank=True)
+    # Kept, without its metadata, in the private storage; the pages show the rendition.
+    image = StrippedImageField(
+        _("bild"), storage=private_storage, upload_to=RandomName("news/sources"), blank=True
+    )
     image_alt = models.CharField(
         _("alternativtext"),
         max_length=250,
@@ -140,6 +164,15 @@ class NewsItem(EditorialModel):
     rendition = models.ImageField(upload_to="news/", blank=True, editable=False)
     rendition_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     rendition_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+    documents = models.ManyToManyField(
+        "portal.Document",
+        verbose_name=_("dokument"),
+        blank=True,
+        related_name="news_items",
+        help_text=_("Visas i en lista under texten. Dokument som texten länkar till läggs till "
+                    "när du sparar."),
+    )
 
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
@@ -185,7 +218,8 @@ class NewsItem(EditorialModel):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body)
+        with translation.override(self.language):
+            self.body_html = render_markdown(self.body)
         if self._image_is_new_upload():
             self._make_rendition()
         elif not self.image:
@@ -243,10 +277,13 @@ class NewsItem(EditorialModel):
         # already stored keeps the rendition made when it came.
         return bool(self.image) and not getattr(self.image, "_committed", True)
 
+    # The widest image a news page shows.
+    RENDITION_WIDTH = 1200
+
     def _make_rendition(self):
-        content, width, height = make_rendition(self.image.file)
-        name = PurePosixPath(self.image.name).stem + ".jpg"
-        self.rendition.save(name, ContentFile(content), save=False)
+        content, width, height = scaled(self.image.file, self.RENDITION_WIDTH)
+        # A name of its own, so that nothing about the source is guessable from it.
+        self.rendition.save(f"{uuid.uuid4().hex}.jpg", ContentFile(content), save=False)
         self.rendition_width, self.rendition_height = width, height
 
     def _release_old_translation(self):
@@ -348,6 +385,7 @@ def years_with_news(queryset):
 from newsroom.newsletter.models import (  # noqa: E402, F401
     Delivery,
     IssueItem,
+    ListSubscription,
     NewsletterIssue,
     Subscriber,
     SuppressedAddress,

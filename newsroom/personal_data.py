@@ -6,7 +6,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from newsroom.newsletter import subscriptions
-from newsroom.newsletter.models import Subscriber
+from newsroom.newsletter.models import NewsletterList, Subscriber
 from portal.personal_data_requests import PersonalRecord
 
 
@@ -29,6 +29,9 @@ def newsletter_record(subscriber):
             _("E-post"): subscriber.email,
             _("Språk"): subscriber.get_language_display(),
             _("Status"): subscriber.get_status_display(),
+            _("Listor"): ", ".join(
+                str(NewsletterList(value).label) for value in subscriber.newsletter_lists
+            ),
             _("Samtycke"): f"{subscriber.consent_text} ({subscriber.consent_version})",
             _("Källa"): subscriber.source,
             _("Anmäld"): _when(subscriber.subscribed_at),

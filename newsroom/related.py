@@ -1,4 +1,5 @@
-"""Related news on other apps' pages: a topic, an organisation, a visit or an internship call.
+"""Related news on other apps' pages: a topic, an organisation, a visit, an internship call or
+an agreement's follow-up.
 
 Each section is one query (plus the prefetch of topics), in the page's language.
 """
@@ -7,7 +8,7 @@ from django.urls import reverse
 
 from internships.models import InternshipCall
 from newsroom.models import NewsItem
-from relations.models import Organisation, Topic
+from relations.models import AgreementFollowUp, Organisation, Topic
 from visits.models import Visit
 
 RELATED_COUNT = 5
@@ -18,6 +19,7 @@ _RELATION = {
     Organisation: "related_organisations",
     Visit: "related_visits",
     InternshipCall: "internship_calls",
+    AgreementFollowUp: "follow_up",
 }
 
 

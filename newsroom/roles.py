@@ -1,13 +1,13 @@
 """The newsroom's staff groups (see portal/roles.py): editors write, publishers publish."""
 
 from portal.editorial import PUBLISHERS
-
-EDITORS = "Redaktör"
+from portal.roles import EDITORS
 
 # Publishers do the editors' work, and publish it.
 NEWS_WORK = {
     "manage": ["newsroom"],
-    "view": ["relations.topic", "relations.organisation", "visits.visit",
+    "view": ["relations.topic", "relations.organisation", "relations.agreementfollowup",
+             "visits.visit",
              "internships.internshipcall"],
 }
 

@@ -8,7 +8,6 @@ Lists prefetch what they show: a constant number of queries whatever the number 
 import datetime
 
 from django.conf import settings
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404
@@ -124,6 +123,7 @@ class NewsDetailView(DetailView):
         return queryset.select_related("author", "translation").prefetch_related(
             "topics",
             "related_organisations",
+            "documents",
             Prefetch("related_visits", queryset=Visit.objects.public()),
         )
 
@@ -162,9 +162,9 @@ class NewsDetailView(DetailView):
         )
 
 
-@method_decorator([never_cache, staff_member_required], name="dispatch")
+@method_decorator(never_cache, name="dispatch")
 class NewsPreviewView(NewsDetailView):
-    """A draft or scheduled item exactly as it will look, for staff only, never cached."""
+    """A draft or scheduled item exactly as it will look, never cached; a staff page (urls.py)."""
 
     def get_queryset(self):
         if not self.request.user.has_perm("newsroom.view_newsitem"):

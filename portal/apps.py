@@ -1,10 +1,12 @@
 from django.apps import AppConfig
+from django.core.checks import Tags, register
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
-    """What belongs to the whole site: layout, static pages, roles, demo and periodic jobs."""
+    """What belongs to the whole site: layout, content pages, redirects, roles, demo and
+    periodic jobs."""
 
     name = "portal"
     label = "portal"
@@ -14,15 +16,19 @@ class PortalConfig(AppConfig):
         import reversion
         from django.apps import apps
 
-        from portal import page_cache, roles
+        from portal import checks, page_cache, roles
         from portal.editorial.models import EditorialModel
+        from portal.redirects import models as redirects
 
         # Every editorial model keeps its revisions, whichever app defines it.
         for model in apps.get_models():
             if issubclass(model, EditorialModel) and not reversion.is_registered(model):
                 reversion.register(model)
+        register(checks.check_trusted_proxy_count, Tags.security)
 
         # After every migrate, so that models added later get their group permissions too.
         post_migrate.connect(roles.sync_groups, dispatch_uid="portal.sync_groups")
         # Saved content makes cached pages out of date, whichever process saves it.
         page_cache.connect_signals()
+        # A public URL that changes keeps answering (models that take KeepsOldURLs).
+        redirects.connect_signals()

@@ -26,6 +26,7 @@ EVENTS = {
     "restored": _("återställde som utkast"),
     "sent": _("skickade"),
     "purged": _("gallrade"),
+    "redirect_added": _("lade till omdirigering"),
 }
 
 HIDDEN = "(personuppgift, visas inte)"

@@ -1,10 +1,14 @@
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
+
+from portal.pages.models import site_pages
 
 
 def site(request):
-    """The unit's name, and the page's versions in each language for hreflang and the switcher.
+    """The unit's name, the page's versions in each language for hreflang and the switcher,
+    and the pages the layout links to (menu, footer), read once per page when used.
 
     Pages that exist in every language get their alternates from the URL itself; a
     view whose page exists in fewer languages (a news item has one language) passes
@@ -19,6 +23,7 @@ def site(request):
         "portal_name": settings.PORTAL_NAME,
         "portal_organisation": settings.PORTAL_ORGANISATION,
         "alternates": alternates,
+        "site_pages": SimpleLazyObject(site_pages),
         "other_languages": [
             (code, name) for code, name in settings.LANGUAGES if code != current
         ],

@@ -1,4 +1,5 @@
-"""Demo login accounts, one per staff group, created only in development (DEBUG on).
+"""The portal's demo content: a page under "Om oss", so that the tree shows; and the demo
+login accounts, one per staff group, created only in development (DEBUG on).
 
 Also what the apps' demo modules share: each keeps its content in a JSON file beside it,
 with the model's field names as keys, so that a value can never land in the wrong field.
@@ -11,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 
 from portal import roles
+from portal.pages.models import Page
 
 DEMO_PASSWORD = "demo-lösenord-2026"  # noqa: S105 - development only, never created in production
 
@@ -21,6 +23,9 @@ def demo_accounts():
 
 
 def load():
+    for row in read_data(__file__)["pages"]:
+        row["parent"] = Page.objects.get(key=row["parent"])
+        save_row(Page, row, "parent", "slug")
     if not settings.DEBUG:
         return
     for username, group_name in demo_accounts().items():

@@ -1,5 +1,7 @@
-"""Model fields the apps share."""
+"""Model and form fields the apps share."""
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -11,3 +13,29 @@ class HttpsURLField(models.URLField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Refuses a key outside its column's range as an invalid choice.
+
+    Django's field looks every submitted key up, and a number past the column's range fails
+    in the database driver (OverflowError on SQLite) instead of as a field error.
+    """
+
+    def _check_values(self, value):
+        opts = self.queryset.model._meta
+        key = opts.get_field(self.to_field_name) if self.to_field_name else opts.pk
+        for item in value:
+            try:
+                number = key.to_python(item)
+            except ValidationError:
+                continue  # not a key at all, which the parent class reports
+            try:
+                key.run_validators(number)
+            except ValidationError:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": item},
+                ) from None
+        return super()._check_values(value)

@@ -6,7 +6,14 @@
   transaction as the rows it created, so a double click or a replayed POST lands once and
   shows the same receipt;
 - rate limits per client address (behind ``TRUSTED_PROXY_COUNT`` proxies) and per e-mail
-  address, counted in the shared cache so that they hold across processes and machines.
+  address, counted in the shared cache so that they hold across processes and machines,
+  and in the database while the cache does not answer;
+- kept files: a file that passed its checks is not lost when another field fails. It waits in
+  the private storage under a signed, short-lived token that the form carries; the next
+  submit uses it unless a new file replaces it, and the periodic sweep removes it.
+
+Every public form shares one look too (templates/includes/form.html): the error summary
+first, focused (static/js/forms.js), labels without colons, choices beside their boxes.
 """
 
 import logging
@@ -17,18 +24,26 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.core.files.storage import storages
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.forms.boundfield import BoundField
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import FormSubmission
+from portal.models import FormAttempt, FormSubmission
+from portal.page_cache import CACHE_ERRORS
 
 logger = logging.getLogger("portal")
 
 TOKEN_SALT = "portal.formguard"  # noqa: S105 - a signing namespace, not a secret
 TOKEN_FIELD = "form_token"  # noqa: S105 - a field name
 HONEYPOT_FIELD = "website"
+KEPT_FILE_SALT = "portal.keptfile"
+KEPT_FILE_SUFFIX = "_kept"
+KEPT_FILES_DIRECTORY = "kept"
 
 
 def new_token():
@@ -62,19 +77,110 @@ def over_limit(scope, kind, value):
     limits = settings.FORM_RATE_LIMITS.get(scope, settings.FORM_RATE_LIMITS["default"])
     count, seconds = limits[kind]
     key = f"formguard:{scope}:{kind}:{value.lower()}"
-    cache.add(key, 0, timeout=seconds)
     try:
-        attempts = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=seconds)
-        attempts = 1
+        attempts = _count_in_cache(key, seconds)
+    except CACHE_ERRORS:
+        logger.warning("Form limits: the cache does not answer; counting in the database")
+        attempts = _count_in_database(key, seconds)
     return attempts > count
 
 
+def _count_in_cache(key, seconds):
+    cache.add(key, 0, timeout=seconds)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=seconds)
+        return 1
+
+
+def _count_in_database(key, seconds):
+    attempt = FormAttempt.objects.create(key=key)
+    since = attempt.created - timedelta(seconds=seconds)
+    return FormAttempt.objects.filter(key=key, created__gt=since).count()
+
+
+def kept_file_storage():
+    """Files kept between submits are applicants' files too: never on a public URL."""
+    return storages["private"]
+
+
+class KeptFile:
+    """A file that passed its checks on a submit that failed elsewhere, waiting for the next."""
+
+    def __init__(self, field_name, stored_name, original_name, size):
+        self.field_name = field_name
+        self.stored_name = stored_name
+        self.original_name = original_name
+        self.size = size
+
+    @classmethod
+    def keep(cls, field_name, upload):
+        stored_name = kept_file_storage().save(
+            f"{KEPT_FILES_DIRECTORY}/{uuid.uuid4().hex}", upload
+        )
+        return cls(field_name, stored_name, upload.name, upload.size)
+
+    @classmethod
+    def from_token(cls, field_name, token):
+        """The file a genuine, fresh token for this field names and that still exists."""
+        try:
+            data = signing.loads(
+                token, salt=KEPT_FILE_SALT, max_age=settings.FORM_KEPT_FILE_MAX_AGE
+            )
+            kept = cls(field_name, str(data["s"]), str(data["n"]), int(data["b"]))
+        except (signing.BadSignature, KeyError, TypeError, ValueError):
+            return None
+        if data.get("f") != field_name or not kept.stored_name.startswith(
+            f"{KEPT_FILES_DIRECTORY}/"
+        ):
+            return None
+        if not kept_file_storage().exists(kept.stored_name):
+            return None
+        return kept
+
+    @property
+    def token(self):
+        return signing.dumps(
+            {"f": self.field_name, "s": self.stored_name, "n": self.original_name,
+             "b": self.size},
+            salt=KEPT_FILE_SALT,
+        )
+
+    def __str__(self):
+        return f"{self.original_name} ({filesizeformat(self.size)})"
+
+    def upload(self):
+        """The file as a form field receives an upload."""
+        return UploadedFile(
+            kept_file_storage().open(self.stored_name, "rb"),
+            name=self.original_name,
+            size=self.size,
+        )
+
+    def discard(self):
+        kept_file_storage().delete(self.stored_name)
+
+
+class PublicBoundField(BoundField):
+    @property
+    def kept_file(self):
+        """The file given on an earlier submit that this field holds, if any."""
+        return self.form.kept_files.get(self.name)
+
+    @property
+    def kept_file_input_name(self):
+        return self.html_name + KEPT_FILE_SUFFIX
+
+
 class GuardedFormMixin:
-    """Adds the hidden one-time token and the honeypot to a public form."""
+    """Adds the hidden one-time token and the honeypot to a public form, and keeps its files."""
+
+    bound_field_class = PublicBoundField
 
     def __init__(self, *args, **kwargs):
+        # GOV.UK's labels end without a colon; the field's layout tells label from input.
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields[TOKEN_FIELD] = forms.CharField(widget=forms.HiddenInput, required=False)
         self.fields[HONEYPOT_FIELD] = forms.CharField(
@@ -84,6 +190,48 @@ class GuardedFormMixin:
         )
         if not self.is_bound:
             self.initial[TOKEN_FIELD] = new_token()
+        self.kept_files = {}
+        self._files_already_kept = set()
+        if self.is_bound:
+            self._use_kept_files()
+
+    def _file_field_names(self):
+        return [name for name, field in self.fields.items() if isinstance(field, forms.FileField)]
+
+    def _use_kept_files(self):
+        """A field left empty on this submit takes the file kept for it on an earlier one."""
+        files = self.files.copy()
+        for name in self._file_field_names():
+            key = self.add_prefix(name)
+            kept = KeptFile.from_token(name, self.data.get(key + KEPT_FILE_SUFFIX, ""))
+            if kept is None:
+                continue
+            self.kept_files[name] = kept
+            if not files.get(key):
+                files[key] = kept.upload()
+                self._files_already_kept.add(name)
+        self.files = files
+
+    def full_clean(self):
+        super().full_clean()
+        if self._errors:
+            self._keep_new_valid_files()
+
+    def _keep_new_valid_files(self):
+        """Keep each new file that passed its checks, so the next submit need not repeat it.
+
+        A new file that fails its checks leaves the one kept before in place.
+        """
+        for name in self._file_field_names():
+            upload = self.cleaned_data.get(name)
+            if upload and name not in self._errors and name not in self._files_already_kept:
+                self.kept_files[name] = KeptFile.keep(name, upload)
+                self._files_already_kept.add(name)
+
+    def discard_kept_files(self):
+        """Once the submission is stored, the copies kept for it are not needed."""
+        for kept in self.kept_files.values():
+            kept.discard()
 
     @property
     def public_fields(self):
@@ -165,6 +313,7 @@ class GuardedFormViewMixin:
                 return submission.receipt_url
             submission.receipt_url = self.form_accepted(form)
             submission.save(update_fields=["receipt_url"])
+            transaction.on_commit(form.discard_kept_files)
         return submission.receipt_url
 
     def form_accepted(self, form):
@@ -186,7 +335,31 @@ class GuardedFormViewMixin:
 
 
 def purge_old_submissions():
-    """Periodic job: forget tokens that have expired anyway."""
-    cutoff = timezone.now() - timedelta(seconds=settings.FORM_TOKEN_MAX_AGE)
+    """Periodic job: forget tokens that have expired anyway, and attempts past every limit."""
+    now = timezone.now()
+    cutoff = now - timedelta(seconds=settings.FORM_TOKEN_MAX_AGE)
     deleted, _details = FormSubmission.objects.filter(created__lt=cutoff).delete()
+    longest_window = max(
+        seconds
+        for limits in settings.FORM_RATE_LIMITS.values()
+        for _count, seconds in limits.values()
+    )
+    FormAttempt.objects.filter(created__lt=now - timedelta(seconds=longest_window)).delete()
     return f"{deleted} expired form tokens removed"
+
+
+def purge_kept_files():
+    """Periodic job: remove files kept for a submit that never came."""
+    storage = kept_file_storage()
+    try:
+        _directories, names = storage.listdir(KEPT_FILES_DIRECTORY)
+    except FileNotFoundError:
+        return "0 kept form files removed"
+    cutoff = timezone.now() - timedelta(seconds=settings.FORM_KEPT_FILE_MAX_AGE)
+    removed = 0
+    for name in names:
+        path = f"{KEPT_FILES_DIRECTORY}/{name}"
+        if storage.get_modified_time(path) < cutoff:
+            storage.delete(path)
+            removed += 1
+    return f"{removed} kept form files removed"

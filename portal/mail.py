@@ -32,7 +32,8 @@ def enqueue_retry(task_to_retry, attempt, **kwargs):
 
 
 @task()
-def send_mail(subject, body, to, html_body=None, headers=None, attempt=1):
+def send_mail(subject, body, to, html_body=None, headers=None, attachments=None, attempt=1):
+    """Send one mail; ``attachments`` are (file name, text, MIME type) triples."""
     message = EmailMultiAlternatives(
         subject=subject,
         body=body,
@@ -42,12 +43,14 @@ def send_mail(subject, body, to, html_body=None, headers=None, attempt=1):
     )
     if html_body:
         message.attach_alternative(html_body, "text/html")
+    for filename, content, mimetype in attachments or ():
+        message.attach(filename, content, mimetype)
     try:
         message.send()
     except Exception:
         retried = enqueue_retry(
             send_mail, attempt, subject=subject, body=body, to=to, html_body=html_body,
-            headers=headers,
+            headers=headers, attachments=attachments,
         )
         logger.warning(
             "Mail %r to %s failed (attempt %s); %s",
@@ -72,11 +75,14 @@ def render_mail(template, context, language):
     return " ".join(subject.split()), body
 
 
-def queue_mail(*, template, context, to, language):
-    """Queue a mail rendered in ``language``.
+def queue_mail(*, template, context, to, language, attachments=None):
+    """Queue a mail rendered in ``language``, with optional (file name, text, MIME type)
+    ``attachments`` (a calendar event, for instance).
 
     The task is enqueued inside the caller's transaction: with the database queue it is
     stored, or rolled back, together with the rows the mail is about.
     """
     subject, body = render_mail(template, context, language)
-    return send_mail.enqueue(subject=subject, body=body, to=list(to))
+    return send_mail.enqueue(
+        subject=subject, body=body, to=list(to), attachments=list(attachments or [])
+    )

@@ -19,6 +19,11 @@ the cache): a row of any app with a caching module, unless the app lists its mod
 ``caching.PRIVATE_MODELS``. It also moves on after any successful POST by a logged-in staff
 member (the admin, including actions that write with ``QuerySet.update()`` and send no
 signal). Old entries are then never read again and expire by themselves.
+
+The cache is an optimisation, never a condition: when it does not answer (a Redis stopped
+or hung; ``CACHE_TIMEOUT_SECONDS`` bounds the wait), pages are rendered uncached and
+``remember`` computes. An invalidation lost meanwhile leaves a stored page at most
+``PAGE_CACHE_SECONDS`` old.
 """
 
 import functools
@@ -32,12 +37,16 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import Resolver404, resolve
 from django.utils import timezone
+from redis.exceptions import RedisError
 
 from config.registry import app_modules
 
 logger = logging.getLogger("portal")
 
 GENERATION_KEY = "pagecache:generation"
+
+# What a cache that does not answer raises; the local-memory cache never does.
+CACHE_ERRORS = (RedisError, OSError)
 
 # Query parameters whose pages are rendered every time: a free-text search makes a new
 # page per visitor, which would only crowd out the pages that are read again.
@@ -97,10 +106,13 @@ def generation():
 def invalidate():
     """Every cached page is out of date from now on."""
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        generation()
-        cache.incr(GENERATION_KEY)
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:
+            generation()
+            cache.incr(GENERATION_KEY)
+    except CACHE_ERRORS:
+        logger.warning("Page cache: the cache does not answer; pages not invalidated")
 
 
 def _content_changed(sender, **kwargs):
@@ -153,14 +165,18 @@ def remember(name, compute):
     choices. Computed afresh every time when the page cache is off."""
     if page_cache_seconds() <= 0:
         return compute()
-    current_generation = generation()
-    key = f"pagecache:{current_generation}:value:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        timeout = page_timeout(current_generation)
-        if timeout > 0:
-            cache.set(key, value, timeout=timeout)
+    try:
+        current_generation = generation()
+        key = f"pagecache:{current_generation}:value:{name}"
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            timeout = page_timeout(current_generation)
+            if timeout > 0:
+                cache.set(key, value, timeout=timeout)
+    except CACHE_ERRORS:
+        logger.warning("Page cache: the cache does not answer; %s computed afresh", name)
+        return compute()
     return value
 
 
@@ -232,19 +248,30 @@ class PageCacheMiddleware:
                 if user is not None and user.is_authenticated and user.is_staff:
                     invalidate()
             return response
-        current_generation = generation()
-        key = page_key(request, current_generation)
-        cached = cache.get(key)
+        try:
+            current_generation = generation()
+            key = page_key(request, current_generation)
+            cached = cache.get(key)
+        except CACHE_ERRORS:
+            logger.warning("Page cache: the cache does not answer; page rendered uncached")
+            return self.get_response(request)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
         response = self.get_response(request)
         if response_may_be_stored(request, response):
-            timeout = page_timeout(current_generation)
-            if timeout > 0:
-                if hasattr(response, "render") and callable(response.render):
-                    response.render()
-                cache.set(key, response, timeout=timeout)
-            response["X-Page-Cache"] = "miss"
+            try:
+                self.store(key, response, current_generation)
+            except CACHE_ERRORS:
+                logger.warning("Page cache: the cache does not answer; page not stored")
+            else:
+                response["X-Page-Cache"] = "miss"
         return response
 
+    @staticmethod
+    def store(key, response, current_generation):
+        timeout = page_timeout(current_generation)
+        if timeout > 0:
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            cache.set(key, response, timeout=timeout)

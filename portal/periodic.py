@@ -1,4 +1,4 @@
 from portal.audit import purge_old_entries
-from portal.form_protection import purge_old_submissions
+from portal.form_protection import purge_kept_files, purge_old_submissions
 
-JOBS = [purge_old_submissions, purge_old_entries]
+JOBS = [purge_old_submissions, purge_kept_files, purge_old_entries]

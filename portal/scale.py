@@ -33,14 +33,16 @@ class Sizes:
     applications: int
     subscribers: int
     organisations: int
+    registrations: int
 
 
 SCALES = {
-    "tiny": Sizes(news=60, visits=20, applications=30, subscribers=40, organisations=15),
+    "tiny": Sizes(news=60, visits=20, applications=30, subscribers=40, organisations=15,
+                  registrations=200),
     "small": Sizes(news=10_000, visits=2_000, applications=5_000, subscribers=10_000,
-                   organisations=500),
+                   organisations=500, registrations=20_000),
     "large": Sizes(news=100_000, visits=20_000, applications=50_000, subscribers=100_000,
-                   organisations=5_000),
+                   organisations=5_000, registrations=200_000),
 }
 
 # Word stock for titles and text: the unit's real subjects, recombined.

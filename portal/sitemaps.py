@@ -3,6 +3,8 @@ from django.contrib import sitemaps
 from django.urls import reverse
 
 from config.registry import app_modules
+from portal.media.documents import Document
+from portal.pages.sitemaps import PageSitemap
 
 
 class I18nSitemap(sitemaps.Sitemap):
@@ -25,12 +27,24 @@ class NamedPagesSitemap(I18nSitemap):
         return reverse(item)
 
 
-class StaticPagesSitemap(NamedPagesSitemap):
-    changefreq = "monthly"
-    url_names = ["home", "about", "accessibility", "personal-data", "contact"]
+class HomeSitemap(NamedPagesSitemap):
+    changefreq = "daily"
+    url_names = ["home"]
 
 
-SITEMAPS = {"pages": StaticPagesSitemap}
+class DocumentsSitemap(I18nSitemap):
+    """Documents that something public refers to, at their address in each language."""
+
+    changefreq = "yearly"
+
+    def items(self):
+        return Document.objects.public().order_by("pk")
+
+    def lastmod(self, document):
+        return document.updated_at
+
+
+SITEMAPS = {"home": HomeSitemap, "pages": PageSitemap, "documents": DocumentsSitemap}
 
 
 # At most this many URLs in one page of a section (each language of an item is a URL); a

@@ -3,23 +3,29 @@ import sys
 from datetime import UTC, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from config.registry import app_modules
 from portal.context_processors import site
 from portal.links import absolute_url
+from portal.page_cache import CACHE_ERRORS
+from portal.pages.models import HOME, Page
 
 logger = logging.getLogger("portal")
 
+HEALTH_KEY = "healthz"
+
 
 class HomeView(TemplateView):
-    """The home page: the unit in brief, then one section from each app that has content."""
+    """The home page: the unit in brief (the editors' page with the key "home"), then one
+    section from each app that has content."""
 
     template_name = "home.html"
 
@@ -31,16 +37,8 @@ class HomeView(TemplateView):
             if section:
                 sections.append(section)
         context["sections"] = sections
+        context["introduction"] = Page.objects.filter(key=HOME).first()
         return context
-
-
-class StaticPageView(TemplateView):
-    """A page of fixed text, written once per language as ``pages/<page>.<language>.html``."""
-
-    page = None
-
-    def get_template_names(self):
-        return [f"pages/{self.page}.{translation.get_language()}.html"]
 
 
 def page_not_found(request, exception):
@@ -87,12 +85,23 @@ def bench_baseline(request):
 
 @never_cache
 def healthz(request):
-    """200 when the database answers a query, 503 when it does not (for the load balancer)."""
+    """For the load balancer: 503 when the database does not answer a query, else 200.
+
+    The cache is an optimisation: when it does not answer, the body says "cache: degraded"
+    and the answer is still 200, since the site works without it (portal/page_cache.py).
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
         logger.exception("Health check: the database does not answer")
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
+        return HttpResponse("database: unavailable\n", status=503, content_type="text/plain")
+    try:
+        cache.get(HEALTH_KEY)
+    except CACHE_ERRORS:
+        logger.warning("Health check: the cache does not answer")
+        cache_state = "degraded"
+    else:
+        cache_state = "ok"
+    return HttpResponse(f"database: ok\ncache: {cache_state}\n", content_type="text/plain")

@@ -9,8 +9,8 @@ from django.utils import timezone
 from portal.exports import csv_response
 
 
-def _decimal(value):
-    return "" if value is None else f"{value:.2f}".replace(".", ",")
+def _decimal(value, places=2):
+    return "" if value is None else f"{value:.{places}f}".replace(".", ",")
 
 
 def _date(value):
@@ -33,6 +33,9 @@ MEMBERSHIP_COLUMNS = [
     ("Företrädarens titel", lambda m: m.representative_title),
     ("Prioriterade frågor", lambda m: _names(m.topics.all())),
     ("Offentligt", lambda m: "ja" if m.is_public else "nej"),
+    ("Årsavgift", lambda m: _decimal(m.annual_fee)),
+    ("Valuta", lambda m: m.fee_currency if m.annual_fee is not None else ""),
+    ("Förnyas senast", lambda m: _date(m.renewal_date)),
     ("Offentlig beskrivning", lambda m: m.public_notes),
     ("Interna anteckningar", lambda m: m.internal_notes),
 ]
@@ -46,6 +49,10 @@ PROJECT_COLUMNS = [
     ("Slutdatum", lambda p: _date(p.end_date)),
     ("Total budget (euro)", lambda p: _decimal(p.total_budget)),
     ("EU-bidrag (euro)", lambda p: _decimal(p.eu_grant)),
+    ("Växelkurs (kronor per euro)", lambda p: _decimal(p.exchange_rate, 4)),
+    ("Växelkursens datum", lambda p: _date(p.exchange_rate_date)),
+    ("Total budget (kronor)", lambda p: _decimal(p.total_budget_sek)),
+    ("EU-bidrag (kronor)", lambda p: _decimal(p.eu_grant_sek)),
     ("Huvudpartner", lambda p: p.lead_partner.name if p.lead_partner else "Regionen"),
     ("Partner", lambda p: _names(p.partners.all())),
     ("Prioriterade frågor", lambda p: _names(p.topics.all())),

@@ -1,4 +1,4 @@
-"""Public filters of the organisation and project lists (django-filter).
+"""Public filters of the organisation, project and position lists (django-filter).
 
 A value that is not among the choices (an old bookmark, a hand-edited URL) makes only
 that field invalid; the list views use ``strict = False``, so such a value is ignored
@@ -8,7 +8,7 @@ and the visitor sees it named in the form instead of a server error.
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from relations.models import Organisation, Programme, Project, Topic
+from relations.models import Organisation, Position, Programme, Project, Topic
 
 
 def _localized_labels(form, *names):
@@ -67,3 +67,32 @@ class ProjectFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _localized_labels(self.form, "programme", "topic")
+
+
+def position_years():
+    """The years that have positions, newest first, as choices."""
+    return [
+        (day.year, day.year) for day in Position.objects.dates("date", "year", order="DESC")
+    ]
+
+
+class PositionFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(
+        label=_("Typ"), choices=Position.Kind.choices, empty_label=_("Alla")
+    )
+    topic = topic_filter()
+    year = django_filters.ChoiceFilter(
+        label=_("År"),
+        field_name="date",
+        lookup_expr="year",
+        choices=position_years,
+        empty_label=_("Alla"),
+    )
+
+    class Meta:
+        model = Position
+        fields = ["kind", "topic", "year"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _localized_labels(self.form, "topic")

@@ -5,7 +5,7 @@ RELATIONS_OFFICERS = "Relationshandläggare"
 GROUPS = {
     RELATIONS_OFFICERS: {
         "manage": ["relations"],
-        "view": [],
+        "view": ["portal.document"],
         "demo_login": "relationer",
     },
 }

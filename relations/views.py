@@ -1,19 +1,34 @@
-"""Public pages of the relations app: networks, programmes, projects, priorities, offices.
+"""Public pages of the relations app: networks, programmes, projects, priorities, offices,
+cooperation agreements with their follow-ups, and positions.
 
 Every page reads memberships through ``Membership.objects.public()`` (or the prefetch in
 ``Organisation.objects.with_current_memberships()``), so internal memberships and internal
-notes never reach a public template. Lists prefetch what they show: a constant number of
-queries whatever the number of rows.
+notes never reach a public template; agreements and their follow-ups likewise through
+``Agreement.objects.public()``, and forum members and contact persons never. Lists
+prefetch what they show: a constant number of queries whatever the number of rows.
 """
 
 from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from portal.pagination import ForgivingPaginationMixin
 from relations import services
-from relations.filters import OrganisationFilter, ProjectFilter
-from relations.models import Contact, Membership, Office, Organisation, Programme, Project, Topic
+from relations.filters import OrganisationFilter, PositionFilter, ProjectFilter
+from relations.models import (
+    Agreement,
+    AgreementFollowUp,
+    AreaResult,
+    Contact,
+    Membership,
+    Office,
+    Organisation,
+    Position,
+    Programme,
+    Project,
+    Topic,
+)
 
 
 class FilteredListView(ForgivingPaginationMixin, FilterView):
@@ -118,6 +133,10 @@ class TopicListView(ListView):
     context_object_name = "topics"
 
 
+# A topic's page shows its latest positions and links the list filtered by the topic.
+TOPIC_POSITION_COUNT = 5
+
+
 class TopicDetailView(DetailView):
     model = Topic
     template_name = "relations/topic_detail.html"
@@ -130,6 +149,7 @@ class TopicDetailView(DetailView):
         )
         context["projects"] = topic.projects.for_lists()
         context["contacts"] = topic.contacts.select_related("office")
+        context["positions"] = topic.positions.for_lists()[:TOPIC_POSITION_COUNT]
         return context
 
 
@@ -139,6 +159,63 @@ class OfficeListView(ListView):
 
     def get_queryset(self):
         return Office.objects.prefetch_related(
-            Prefetch("contacts", queryset=Contact.objects.prefetch_related("topics"))
+            "partners",
+            Prefetch("contacts", queryset=Contact.objects.prefetch_related("topics")),
         )
 
+
+
+def follow_ups_with_results():
+    """Follow-ups with their areas' results and their projects, newest first."""
+    return AgreementFollowUp.objects.order_by("-year").prefetch_related(
+        Prefetch("area_results", queryset=AreaResult.objects.select_related("area")),
+        Prefetch("projects", queryset=Project.objects.select_related("programme")),
+    )
+
+
+class AgreementListView(ListView):
+    template_name = "relations/agreement_list.html"
+    context_object_name = "agreements"
+
+    def get_queryset(self):
+        return Agreement.objects.public().prefetch_related("parties")
+
+
+class AgreementDetailView(DetailView):
+    template_name = "relations/agreement_detail.html"
+
+    def get_queryset(self):
+        return Agreement.objects.public().prefetch_related(
+            "parties",
+            "development_areas",
+            "forums",
+            Prefetch("follow_ups", queryset=follow_ups_with_results()),
+        )
+
+
+class FollowUpDetailView(DetailView):
+    template_name = "relations/follow_up_detail.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            follow_ups_with_results().public().select_related("agreement"),
+            agreement__slug=self.kwargs["slug"],
+            year=self.kwargs["year"],
+        )
+
+
+class PositionListView(FilteredListView):
+    model = Position
+    filterset_class = PositionFilter
+    paginate_by = 20
+    template_name = "relations/position_list.html"
+
+    def get_queryset(self):
+        return Position.objects.for_lists()
+
+
+class PositionDetailView(DetailView):
+    template_name = "relations/position_detail.html"
+
+    def get_queryset(self):
+        return Position.objects.for_lists()

@@ -4,10 +4,14 @@ import os
 import shutil
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.files.storage import FileSystemStorage
 from django.core.management import call_command
+from django.db.models import FileField
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -38,11 +42,47 @@ def _fast_password_hasher(settings):
 
 
 @pytest.fixture(autouse=True)
+def media_roots(settings, tmp_path_factory, monkeypatch):
+    """Uploads of every test go to throwaway folders, never into the repository: public
+    media, and the private storage of every file field that uses it. Returns both paths."""
+    # Folders of their own, not in tmp_path, which a test may fill and read as a whole.
+    public, private = tmp_path_factory.mktemp("media"), tmp_path_factory.mktemp("private")
+    settings.MEDIA_ROOT = public
+    private_storage = FileSystemStorage(location=private, base_url=None)
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            location = getattr(field, "storage", None) and field.storage.base_location
+            if isinstance(field, FileField) and location == settings.PRIVATE_MEDIA_ROOT:
+                monkeypatch.setattr(field, "storage", private_storage)
+    return public, private
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     # Rate limits and cached pages live in the cache: no test sees another's.
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _swedish_after_each_test():
+    # A request to the English site leaves English active in the test's thread: the next
+    # test starts in Swedish, whatever the last request of this one was.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _private_storage_in_tmp(settings, tmp_path):
+    # Files kept between form submits (and anything else in the private storage) go to a
+    # fresh directory per test, never into the repository.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {**settings.STORAGES["private"], "OPTIONS": {
+            **settings.STORAGES["private"]["OPTIONS"],
+            "location": tmp_path / "private-storage", "base_url": None}},
+    }
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from portal.workflow import TransitionRefused
 from portal.workflow_admin import StatusHistoryInline
-from visits import services, statistics
+from visits import exports, services, statistics
 from visits.models import (
     CalendarFeedToken,
     Gift,
@@ -53,7 +53,11 @@ class CountryFilter(admin.SimpleListFilter):
     parameter_name = "country"
 
     def lookups(self, request, model_admin):
-        codes = Visit.objects.exclude(country="").values_list("country", flat=True).distinct()
+        # Without the visits' own ordering, which would make DISTINCT count each date.
+        codes = (
+            Visit.objects.exclude(country="").order_by().values_list("country", flat=True)
+            .distinct()
+        )
         named = [(code, Visit(country=code).country.name) for code in codes]
         return sorted(named, key=lambda pair: str(pair[1]))
 
@@ -84,7 +88,9 @@ class ParticipantInline(admin.StackedInline):
 class GiftInline(admin.TabularInline):
     model = Gift
     extra = 0
-    fields = ["direction", "description", "giver", "recipient", "estimated_value_sek"]
+    fields = [
+        "direction", "description", "giver", "recipient", "estimated_value_sek", "decision"
+    ]
 
 
 class StatusChangeInline(StatusHistoryInline):
@@ -105,7 +111,7 @@ class VisitAdminForm(forms.ModelForm):
         fields = [  # status changes only through new_status
             "direction", "title", "title_en", "registration_number", "organisation", "country",
             "city", "venue", "starts_at", "ends_at", "visibility", "purpose", "purpose_en",
-            "topics", "projects", "hosts", "delegation_size", "summary", "summary_en",
+            "topics", "projects", "hosts", "delegation_size", "summary", "summary_en", "documents",
             "requester_organisation", "requester_name", "requester_email", "requester_phone",
         ]
 
@@ -154,7 +160,7 @@ class VisitAdmin(admin.ModelAdmin):
         # Only a visit the public can see has a page on the site.
         return obj.get_absolute_url() if obj.is_public else None
 
-    autocomplete_fields = ["organisation", "topics", "projects"]
+    autocomplete_fields = ["organisation", "topics", "projects", "documents"]
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = [
@@ -165,6 +171,7 @@ class VisitAdmin(admin.ModelAdmin):
             (_("Innehåll"), {"fields": [("purpose", "purpose_en"), "topics", "projects",
                                         "hosts", "delegation_size"]}),
             (_("Efter besöket"), {"fields": [("summary", "summary_en")]}),
+            (_("Dokument"), {"fields": ["documents"]}),
         ]
         if request.user.has_perm(PERSONAL_DATA_PERMISSION):
             fieldsets.append((
@@ -199,6 +206,11 @@ class VisitAdmin(admin.ModelAdmin):
         if new_status:
             obj.refresh_from_db(fields=["status"])
             obj.change_status(new_status, by=request.user)
+            messages.success(
+                request,
+                _("Besöket fick status ”%(status)s”. Inget mejl skickades.")
+                % {"status": Visit.Status(new_status).label},
+            )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -242,8 +254,8 @@ class VisitAdmin(admin.ModelAdmin):
             messages.success(
                 request,
                 ngettext(
-                    "%(count)d besök fick status ”%(status)s”.",
-                    "%(count)d besök fick status ”%(status)s”.",
+                    "%(count)d besök fick status ”%(status)s”. Inget mejl skickades.",
+                    "%(count)d besök fick status ”%(status)s”. Inget mejl skickades.",
                     changed,
                 )
                 % {"count": changed, "status": Visit.Status(new_status).label},
@@ -358,3 +370,53 @@ class CalendarFeedTokenAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
+
+
+class GiftYearFilter(YearFilter):
+    """The year of the gift's visit."""
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(visit__starts_at__year=int(value))
+        return queryset
+
+
+@admin.register(Gift)
+class GiftAdmin(admin.ModelAdmin):
+    """The whole gifts register, given and received across every visit, with a CSV per year."""
+
+    list_display = [
+        "description", "direction", "visit_date", "visit", "giver", "recipient",
+        "estimated_value_sek", "decision",
+    ]
+    list_filter = [GiftYearFilter, "direction", "decision"]
+    search_fields = ["description", "giver", "recipient", "visit__title"]
+    list_select_related = ["visit"]
+    autocomplete_fields = ["visit"]
+    change_list_template = "visits/admin/gift_change_list.html"
+    fields = [
+        "visit", "direction", "description", ("giver", "recipient"), "estimated_value_sek",
+        "decision",
+    ]
+
+    @admin.display(description=_("datum"), ordering="visit__starts_at")
+    def visit_date(self, gift):
+        return timezone.localdate(gift.visit.starts_at)
+
+    def get_urls(self):
+        extra = [
+            path("csv/<int:year>/", self.admin_site.admin_view(self.year_csv_view),
+                 name="visits_gift_year_csv"),
+        ]
+        return extra + super().get_urls()
+
+    def changelist_view(self, request, extra_context=None):
+        years = Visit.objects.filter(gifts__isnull=False).dates("starts_at", "year", "DESC")
+        extra_context = {**(extra_context or {}), "export_years": [day.year for day in years]}
+        return super().changelist_view(request, extra_context)
+
+    def year_csv_view(self, request, year):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return exports.gifts_csv(year)

@@ -1,13 +1,14 @@
 """The public visit request form ("Begär ett besök")."""
 
 from django import forms
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from portal.fields import ModelMultipleChoiceField
 from portal.form_protection import GuardedFormMixin
+from portal.pages.models import page_url
 from relations.models import Topic
 from visits.models import DELEGATION_SIZE_MAX
 
@@ -24,34 +25,51 @@ class VisitRequestForm(GuardedFormMixin, forms.Form):
     organisation_name = forms.CharField(
         label=_("Organisation"),
         max_length=200,
+        error_messages={"required": _("Skriv namnet på din organisation.")},
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
-    country = forms.ChoiceField(label=_("Land"), choices=lambda: [("", "–"), *countries])
+    country = forms.ChoiceField(
+        label=_("Land"),
+        choices=lambda: [("", _("Välj land")), *countries],
+        error_messages={"required": _("Välj vilket land delegationen kommer från.")},
+    )
     contact_name = forms.CharField(
         label=_("Kontaktperson"),
         max_length=120,
+        error_messages={"required": _("Skriv ditt namn.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
-        label=_("E-post"),
+        label=_("E-postadress"),
         max_length=254,
+        error_messages={
+            "required": _("Skriv din e-postadress."),
+            "invalid": _("Skriv en giltig e-postadress, till exempel namn@exempel.se."),
+        },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     phone = forms.CharField(
-        label=_("Telefon"),
+        label=_("Telefonnummer (frivilligt)"),
         max_length=40,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
     starts_on = forms.DateField(
         label=_("Önskat första datum"),
-        help_text=_("Till exempel 2027-03-15."),
         widget=DateInput,
+        error_messages={
+            "required": _("Välj det första datumet för besöket."),
+            "invalid": _("Skriv det första datumet som ett datum, till exempel 2027-03-15."),
+        },
     )
     ends_on = forms.DateField(
         label=_("Önskat sista datum"),
         help_text=_("Samma som första datum för ett besök på en dag."),
         widget=DateInput,
+        error_messages={
+            "required": _("Välj det sista datumet för besöket."),
+            "invalid": _("Skriv det sista datumet som ett datum, till exempel 2027-03-16."),
+        },
     )
     delegation_size = forms.IntegerField(
         label=_("Antal personer i delegationen"),
@@ -59,18 +77,21 @@ class VisitRequestForm(GuardedFormMixin, forms.Form):
         max_value=DELEGATION_SIZE_MAX,
         help_text=_("Mellan 1 och %(max)d.") % {"max": DELEGATION_SIZE_MAX},
         error_messages={
-            "min_value": _("Delegationen måste ha minst en person."),
-            "max_value": _("Vi kan ta emot högst %(limit_value)s personer."),
+            "required": _("Skriv hur många personer som kommer."),
+            "invalid": _("Skriv antalet personer med siffror."),
+            "min_value": _("Skriv ett antal på minst 1."),
+            "max_value": _("Skriv ett antal på högst %(limit_value)s: fler kan vi inte ta emot."),
         },
     )
     purpose = forms.CharField(
         label=_("Syfte med besöket"),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Vad vill ni diskutera eller se, och vilka vill ni träffa?"),
+        help_text=_("Vad vill delegationen diskutera eller se, och vilka vill den träffa?"),
+        error_messages={"required": _("Skriv vad besöket ska handla om.")},
     )
-    topics = forms.ModelMultipleChoiceField(
-        label=_("Frågor som besöket gäller"),
+    topics = ModelMultipleChoiceField(
+        label=_("Frågor som besöket gäller (frivilligt)"),
         queryset=Topic.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -78,7 +99,9 @@ class VisitRequestForm(GuardedFormMixin, forms.Form):
     has_read_privacy_notice = forms.BooleanField(
         label=_("Jag har läst hur regionen hanterar kontaktuppgifterna"),
         error_messages={
-            "required": _("Bekräfta att du har läst hur vi hanterar kontaktuppgifterna.")
+            "required": _(
+                "Kryssa i rutan för att visa att du har läst hur vi hanterar kontaktuppgifterna."
+            )
         },
     )
 
@@ -90,20 +113,24 @@ class VisitRequestForm(GuardedFormMixin, forms.Form):
                 "Regionen behandlar uppgifterna som en del av sitt uppdrag, inte med stöd av "
                 "samtycke, och raderar dem tolv månader efter besöket."
             ),
-            reverse("personal-data"),
+            page_url("personal-data"),
             _("Så hanterar vi personuppgifter"),
         )
 
     def clean_starts_on(self):
         starts_on = self.cleaned_data["starts_on"]
         if starts_on <= timezone.localdate():
-            raise forms.ValidationError(_("Välj ett datum efter dagens datum."), code="past")
+            raise forms.ValidationError(
+                _("Välj ett första datum efter dagens datum."), code="past"
+            )
         return starts_on
 
     def clean_ends_on(self):
         ends_on = self.cleaned_data["ends_on"]
         if ends_on <= timezone.localdate():
-            raise forms.ValidationError(_("Välj ett datum efter dagens datum."), code="past")
+            raise forms.ValidationError(
+                _("Välj ett sista datum efter dagens datum."), code="past"
+            )
         return ends_on
 
     def clean(self):
@@ -112,7 +139,8 @@ class VisitRequestForm(GuardedFormMixin, forms.Form):
         if starts_on and ends_on and ends_on < starts_on:
             self.add_error(
                 "ends_on", forms.ValidationError(
-                    _("Det sista datumet kan inte vara före det första."), code="before_start"
+                    _("Välj ett sista datum som är samma som eller efter det första."),
+                    code="before_start",
                 )
             )
         return cleaned

@@ -23,6 +23,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from portal.i18n import localized
+from portal.redirects.models import KeepsOldURLs
 from portal.workflow import StatusHistory, TransitionRefused, status_history
 from relations.models import Organisation, Project, Topic
 
@@ -74,7 +75,7 @@ class VisitQuerySet(models.QuerySet):
         return self.filter(Q(ends_at__lt=cutoff) | Q(cancelled_at__lt=cutoff))
 
 
-class Visit(models.Model):
+class Visit(KeepsOldURLs, models.Model):
     class Direction(models.TextChoices):
         INCOMING = "incoming", _("besök till regionen")
         OUTGOING = "outgoing", _("delegationsresa")
@@ -159,6 +160,9 @@ class Visit(models.Model):
     projects = models.ManyToManyField(
         Project, verbose_name=_("relaterade projekt"), blank=True, related_name="visits"
     )
+    documents = models.ManyToManyField(
+        "portal.Document", verbose_name=_("dokument"), blank=True, related_name="visits"
+    )
     registration_number = models.CharField(
         _("diarienummer"), max_length=50, blank=True, help_text=_("Till exempel RS 2026-01234.")
     )
@@ -195,6 +199,11 @@ class Visit(models.Model):
 
     def get_absolute_url(self):
         return reverse("visits:detail", kwargs={"slug": self.slug})
+
+    @property
+    def request_reference(self):
+        """What the requester and the coordinators quote about a request (the visit's id)."""
+        return f"BES-{self.pk}"
 
     def _unique_slug(self):
         start = timezone.localtime(self.starts_at).date() if self.starts_at else None
@@ -387,12 +396,27 @@ class StatusChange(status_history(Visit.Status)):
         ordering = ["-changed_at", "-pk"]
 
 
+class GiftQuerySet(models.QuerySet):
+    def in_year(self, year):
+        """The gifts of the visits that started in ``year``, in the order of the visits."""
+        return (
+            self.filter(visit__starts_at__year=year)
+            .select_related("visit")
+            .order_by("visit__starts_at", "pk")
+        )
+
+
 class Gift(models.Model):
     """The gifts register: what was given and received, as a public body must record."""
 
     class Direction(models.TextChoices):
         GIVEN = "given", _("överlämnad gåva")
         RECEIVED = "received", _("mottagen gåva")
+
+    class Decision(models.TextChoices):
+        KEPT = "kept", _("behålls av mottagaren")
+        TO_REGION = "to_region", _("tillfaller regionen")
+        RETURNED = "returned", _("återlämnad")
 
     visit = models.ForeignKey(
         Visit, verbose_name=_("besök"), on_delete=models.CASCADE, related_name="gifts"
@@ -411,6 +435,15 @@ class Gift(models.Model):
         blank=True,
         validators=[MinValueValidator(0)],
     )
+    decision = models.CharField(
+        _("beslut"),
+        max_length=20,
+        choices=Decision.choices,
+        blank=True,
+        help_text=_("Vad som beslutats om gåvan; lämna tomt tills det är beslutat."),
+    )
+
+    objects = GiftQuerySet.as_manager()
 
     class Meta:
         ordering = ["visit", "pk"]

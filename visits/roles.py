@@ -5,7 +5,8 @@ VISIT_COORDINATORS = "Besökssamordnare"
 GROUPS = {
     VISIT_COORDINATORS: {
         "manage": ["visits"],
-        "view": ["relations.topic", "relations.organisation", "relations.project"],
+        "view": ["relations.topic", "relations.organisation", "relations.project",
+                 "portal.document"],
         "demo_login": "besok",
     },
 }

@@ -47,7 +47,12 @@ def create_visit_request(data, language="sv"):
     with transaction.atomic():
         visit.save()
         visit.topics.set(data.get("topics") or [])
-        context = {"visit": visit, "site_url": settings.SITE_URL}
+        context = {
+            "visit": visit,
+            "starts_on": data["starts_on"],
+            "ends_on": data["ends_on"],
+            "site_url": settings.SITE_URL,
+        }
         queue_mail(
             template="visits/mail/request_confirmation",
             context=context,
@@ -137,8 +142,18 @@ ICAL_STATUS = {
 }
 
 
-def visit_event(visit, *, staff=False):
-    """One VEVENT. Public events carry only what the public page shows."""
+def visit_events(visit, *, staff=False):
+    """The visit's VEVENTs: one, or one per day of a visit with daily hours.
+
+    Public events carry only what the public page shows.
+    """
+    return [
+        _visit_event(visit, starts_at, ends_at, day, staff=staff)
+        for starts_at, ends_at, day in calendars.daily_spans(visit.starts_at, visit.ends_at)
+    ]
+
+
+def _visit_event(visit, starts_at, ends_at, day, *, staff):
     page = (
         reverse("admin:visits_visit_change", args=[visit.pk]) if staff
         else visit.get_absolute_url()
@@ -146,10 +161,11 @@ def visit_event(visit, *, staff=False):
     event = calendars.event(
         visit,
         summary=localized(visit, "title"),
-        starts_at=visit.starts_at,
-        ends_at=visit.ends_at,
+        starts_at=starts_at,
+        ends_at=ends_at,
         changed_at=visit.updated_at,
         url=absolute_url(page),
+        day=day,
     )
     event.add("status", ICAL_STATUS[visit.status])
     location = visit.place_display

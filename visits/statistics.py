@@ -74,5 +74,6 @@ def statistics():
         "year_rows": years,
         "year_chart": year_chart(years),
         "country_rows": countries,
-        "largest_country": max((count for _country, count in countries), default=1),
+        # Each country's share is of all the counted visits with a country, not of the largest.
+        "country_total": sum(count for _country, count in countries),
     }

@@ -103,7 +103,11 @@ class PublicCalendarView(View):
 
     def get(self, request):
         return calendar_response(
-            [services.visit_event(visit) for visit in Visit.objects.for_public_pages().upcoming()],
+            [
+                event
+                for visit in Visit.objects.for_public_pages().upcoming()
+                for event in services.visit_events(visit)
+            ],
             name=_("Formella besök – Externa relationer"),
             filename="besok.ics",
         )
@@ -113,7 +117,7 @@ class VisitCalendarView(View):
     def get(self, request, slug):
         visit = get_object_or_404(Visit.objects.for_public_pages(), slug=slug)
         return calendar_response(
-            [services.visit_event(visit)],
+            services.visit_events(visit),
             name=localized(visit, "title"),
             filename=f"{visit.slug}.ics",
         )
@@ -134,7 +138,7 @@ class StaffCalendarView(View):
             .order_by("starts_at")
         )
         response = calendar_response(
-            [services.visit_event(visit, staff=True) for visit in visits],
+            [event for visit in visits for event in services.visit_events(visit, staff=True)],
             name=_("Besök (internt)"),
             filename="besok-intern.ics",
         )

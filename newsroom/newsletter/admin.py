@@ -4,33 +4,72 @@ their progress; decide about deliveries left uncertain by a crash; the subscribe
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, Subquery
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import formats, timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from newsroom.newsletter import composing, delivery, subscriptions
-from newsroom.newsletter.models import Delivery, IssueItem, NewsletterIssue, Subscriber
+from newsroom.newsletter.models import (
+    Delivery,
+    IssueItem,
+    NewsletterIssue,
+    NewsletterList,
+    Subscriber,
+    SuppressedAddress,
+)
 from portal import audit
 from portal.exports import csv_response
 
 
 @admin.register(Subscriber)
 class SubscriberAdmin(admin.ModelAdmin):
-    list_display = ["email", "status", "language", "subscribed_at", "confirmed_at",
-                    "unsubscribed_at"]
-    list_filter = ["status", "language", "source", "subscribed_at", "confirmed_at"]
+    list_display = ["email", "status", "suppression", "language", "subscribed_at",
+                    "confirmed_at", "unsubscribed_at"]
+    list_filter = ["status", "list_subscriptions__newsletter_list", "language", "source",
+                   "subscribed_at", "confirmed_at"]
     search_fields = ["email"]
     date_hierarchy = "subscribed_at"
     # Address and status change only through the subscriber's own opt-in and unsubscribing
     # (or the unsubscribe action): nobody is signed up, or re-addressed, on their behalf.
-    readonly_fields = ["email", "status", "consent_text", "consent_version", "source",
-                       "subscribed_at", "confirmed_at", "unsubscribed_at"]
+    readonly_fields = ["email", "status", "chosen_lists", "consent_text", "consent_version",
+                       "source", "subscribed_at", "confirmed_at", "unsubscribed_at"]
     fields = ["language", *readonly_fields]
     actions = ["export_csv", "unsubscribe_selected"]
     show_full_result_count = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(
+            suppression_reason=Subquery(
+                SuppressedAddress.objects.filter(email_hash=OuterRef("email_hash")).values(
+                    "reason"
+                )[:1]
+            )
+        )
+
+    @admin.display(description=_("listor"))
+    def chosen_lists(self, subscriber):
+        # Chosen only by the subscriber, at sign-up or on the preferences page.
+        return ", ".join(
+            str(NewsletterList(value).label) for value in subscriber.newsletter_lists
+        ) or "–"
+
+    @admin.display(description=_("spärrad"))
+    def suppression(self, subscriber):
+        """Why the address gets no mail (it bounces, say), whatever its status."""
+        if subscriber.suppression_reason is None:
+            return "–"
+        if not subscriber.suppression_reason:
+            return gettext("spärrad")
+        return SuppressedAddress.Reason(subscriber.suppression_reason).label
 
     def has_add_permission(self, request):
         # Subscribers come only through the double opt-in; nobody is added on their behalf.
@@ -72,16 +111,50 @@ class SubscriberAdmin(admin.ModelAdmin):
             subscriptions.erase(subscriber, user=request.user)
 
 
+@admin.register(SuppressedAddress)
+class SuppressedAddressAdmin(admin.ModelAdmin):
+    """The addresses never mailed again, as hashes: which and why, not who."""
+
+    list_display = ["email_hash", "reason", "created_at"]
+    list_filter = ["reason", "created_at"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Only a new, confirmed opt-in lifts a suppression.
+        return False
+
+
 def _iso(value):
     return value.isoformat() if value else ""
 
+
+
+class PublishedNewsAutocomplete(AutocompleteJsonView):
+    """The issue's news picker: only news the public can read, so no issue waits on a draft."""
+
+    def get_queryset(self):
+        return super().get_queryset().published()
+
+
+class PublishedNewsSelect(AutocompleteSelect):
+    url_name = "%s:newsroom_newsletterissue_news_autocomplete"
 
 
 class IssueItemInline(admin.TabularInline):
     model = IssueItem
     extra = 3
     fields = ["news_item", "position"]
-    autocomplete_fields = ["news_item"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "news_item":
+            kwargs["widget"] = PublishedNewsSelect(db_field, self.admin_site)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_add_permission(self, request, obj=None):
         return super().has_add_permission(request, obj) and _editable(obj)
@@ -100,16 +173,17 @@ def _editable(issue):
 
 @admin.register(NewsletterIssue)
 class NewsletterIssueAdmin(admin.ModelAdmin):
-    list_display = ["subject", "language", "status", "scheduled_at", "sent_at",
-                    "progress_summary", "preview_link"]
-    list_filter = ["status", "language"]
+    list_display = ["subject", "newsletter_list", "language", "status", "scheduled_at",
+                    "sent_at", "progress_summary", "preview_link"]
+    list_filter = ["status", "newsletter_list", "language"]
     search_fields = ["subject", "intro"]
     inlines = [IssueItemInline]
     actions = ["send_selected", "send_test", "schedule_selected", "unschedule_selected",
                "resume_selected"]
-    fields = ["subject", "language", "intro", "scheduled_at", "status", "sent_at",
-              "progress_table"]
+    fields = ["subject", "newsletter_list", "language", "intro", "scheduled_at", "status",
+              "sent_at", "progress_table"]
     readonly_fields = ["status", "sent_at", "progress_table"]
+    change_form_template = "admin/newsroom/newsletterissue/change_form.html"
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(**delivery.progress_annotations())
@@ -117,7 +191,8 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         if _editable(obj):
             return self.readonly_fields
-        return ["subject", "language", "intro", "scheduled_at", *self.readonly_fields]
+        return ["subject", "newsletter_list", "language", "intro", "scheduled_at",
+                *self.readonly_fields]
 
     def view_on_site(self, issue):
         # On the site of the issue's language, like its web version.
@@ -139,8 +214,8 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
         if not any(counts.values()):
             return "–"
         return gettext(
-            "%(sent)d skickade, %(failed)d misslyckade, %(waiting)d väntar, "
-            "%(uncertain)d osäkra"
+            "%(sent)d skickade, %(bounced)d studsade, %(failed)d misslyckade, "
+            "%(waiting)d väntar, %(uncertain)d osäkra"
         ) % {**counts, "waiting": counts["waiting"] + counts["sending"]}
 
     @admin.display(description=_("förlopp"))
@@ -160,26 +235,103 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
         )
         return format_html("<table><tbody>{}</tbody></table>", rows)
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        issue = self.get_object(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "can_send": issue is not None and _editable(issue)
+            and self.has_change_permission(request, issue),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        issue = form.instance
+        unpublished = [entry.news_item for entry in issue.entries.select_related("news_item")
+                       if not entry.news_item.is_public]
+        if unpublished and _editable(issue):
+            self.message_user(
+                request,
+                gettext("”%(issue)s” kan inte skickas förrän nyheterna är publicerade: %(items)s.")
+                % {"issue": issue, "items": delivery.describe_unpublished(unpublished)},
+                messages.WARNING,
+            )
+
+    def get_urls(self):
+        own = [
+            path(
+                "nyheter/",
+                self.admin_site.admin_view(
+                    PublishedNewsAutocomplete.as_view(admin_site=self.admin_site)
+                ),
+                name="newsroom_newsletterissue_news_autocomplete",
+            ),
+            path(
+                "<int:pk>/skicka/",
+                self.admin_site.admin_view(self.send_view),
+                name="newsroom_newsletterissue_send",
+            ),
+            path(
+                "<int:pk>/testmejl/",
+                self.admin_site.admin_view(require_POST(self.send_test_view)),
+                name="newsroom_newsletterissue_send_test",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def send_view(self, request, pk):
+        """The issue's own send button: what will go to whom, then the send itself."""
+        issue = get_object_or_404(NewsletterIssue, pk=pk)
+        if not self.has_change_permission(request, issue):
+            raise PermissionDenied
+        issue_page = reverse("admin:newsroom_newsletterissue_change", args=[issue.pk])
+        if request.method == "POST" and request.POST.get("confirmed") == "yes":
+            self.send(request, [issue])
+            return redirect(issue_page)
+        return self.send_confirmation(request, [issue], cancel_url=issue_page)
+
+    def send_test_view(self, request, pk):
+        issue = get_object_or_404(NewsletterIssue, pk=pk)
+        if not self.has_view_permission(request, issue):
+            raise PermissionDenied
+        self.send_tests(request, [issue])
+        return redirect(reverse("admin:newsroom_newsletterissue_change", args=[issue.pk]))
+
     @admin.action(description=_("Skicka markerade nyhetsbrev till prenumeranterna"),
                   permissions=["change"])
     def send_selected(self, request, queryset):
         issues = list(queryset)
         if request.POST.get("confirmed") != "yes":
-            context = {
-                **self.admin_site.each_context(request),
-                "title": _("Skicka nyhetsbrev?"),
-                "opts": self.model._meta,
-                "issues": [
-                    {"issue": issue, "refusal": delivery.refusal(issue),
-                     "recipients": Subscriber.objects.receiving(issue.language).count()}
-                    for issue in issues
-                ],
-                "selected": [issue.pk for issue in issues],
-                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-            }
-            return TemplateResponse(
-                request, "admin/newsroom/newsletterissue/send_confirmation.html", context
+            return self.send_confirmation(
+                request,
+                issues,
+                cancel_url=reverse("admin:newsroom_newsletterissue_changelist"),
+                hidden=[(helpers.ACTION_CHECKBOX_NAME, issue.pk) for issue in issues]
+                + [("action", "send_selected")],
             )
+        self.send(request, issues)
+        return None
+
+    def send_confirmation(self, request, issues, *, cancel_url, hidden=()):
+        entries = [
+            {"issue": issue, "refusal": delivery.refusal(issue),
+             "recipients": issue.recipients().count()}
+            for issue in issues
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Skicka nyhetsbrev?"),
+            "opts": self.model._meta,
+            "issues": entries,
+            "sendable": any(entry["refusal"] is None for entry in entries),
+            "hidden": hidden,
+            "cancel_url": cancel_url,
+        }
+        return TemplateResponse(
+            request, "admin/newsroom/newsletterissue/send_confirmation.html", context
+        )
+
+    def send(self, request, issues):
         for issue in issues:
             try:
                 delivery.send_issue(issue, user=request.user)
@@ -192,16 +344,18 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
                     % {"issue": issue},
                     messages.SUCCESS,
                 )
-        return None
 
     @admin.action(description=_("Skicka ett testmejl till min egen adress"),
                   permissions=["view"])
     def send_test(self, request, queryset):
+        self.send_tests(request, queryset)
+
+    def send_tests(self, request, issues):
         if not request.user.email:
             self.message_user(request, gettext("Ditt konto har ingen e-postadress."),
                               messages.ERROR)
             return
-        for issue in queryset:
+        for issue in issues:
             composing.send_test(issue, request.user.email)
         self.message_user(
             request,

@@ -46,16 +46,19 @@ def render_issue(issue, entries, language, unsubscribe_link):
     return text, html
 
 
-def build_message(issue, subscriber, entries, connection=None):
+def build_message(issue, subscriber, entries, connection=None, return_path=None):
+    """The mail to ``subscriber``; ``return_path`` is its envelope sender, where bounce
+    reports go (the From header stays DEFAULT_FROM_EMAIL)."""
     link = unsubscribe_url(subscriber)
     text, html = render_issue(issue, entries, subscriber.language, link)
     message = EmailMultiAlternatives(
         subject=issue.subject,
         body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=return_path or settings.DEFAULT_FROM_EMAIL,
         to=[subscriber.email],
         connection=connection,
         headers={
+            "From": settings.DEFAULT_FROM_EMAIL,
             # RFC 2369 and RFC 8058: mail programs offer one-click unsubscribing.
             "List-Unsubscribe": f"<{link}>, <{unsubscribe_mailto(subscriber)}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

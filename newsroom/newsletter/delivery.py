@@ -10,7 +10,9 @@ Sending never loses or repeats a mail:
   out: it becomes "uncertain" and an editor decides (resend or mark as sent);
 - a failure is recorded on the delivery with its error, and the batch task is retried with
   growing delays through ``portal.mail.enqueue_retry``; a delivery is tried at most
-  ``TASK_MAX_ATTEMPTS`` times.
+  ``TASK_MAX_ATTEMPTS`` times;
+- a permanent refusal (5xx) bounces the delivery at once and is never retried
+  (``bounces``).
 """
 
 import logging
@@ -21,10 +23,11 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django_tasks import task
 
+from newsroom.newsletter import bounces
 from newsroom.newsletter.composing import build_message, issue_entries
 from newsroom.newsletter.models import Delivery, NewsletterIssue, Subscriber
 from portal import audit
@@ -48,15 +51,29 @@ def refusal(issue):
     entries = list(issue.entries.select_related("news_item"))
     if not entries:
         return gettext("”%(issue)s” har inga nyheter och kan inte skickas.") % {"issue": issue}
-    if any(not entry.news_item.is_public for entry in entries):
+    unpublished = [entry.news_item for entry in entries if not entry.news_item.is_public]
+    if unpublished:
         return gettext(
-            "”%(issue)s” innehåller nyheter som inte är publicerade än."
-        ) % {"issue": issue}
+            "”%(issue)s” innehåller nyheter som inte är publicerade än: %(items)s."
+        ) % {"issue": issue, "items": describe_unpublished(unpublished)}
     if any(entry.news_item.language != issue.language for entry in entries):
         return gettext(
             "”%(issue)s” innehåller nyheter på ett annat språk än nyhetsbrevet."
         ) % {"issue": issue}
     return None
+
+
+def describe_unpublished(news_items):
+    """Each news item by title, with when it is published if it is scheduled."""
+    return ", ".join(
+        gettext("”%(title)s” (publiceras %(when)s)") % {
+            "title": item.title,
+            "when": formats.date_format(timezone.localtime(item.publish_at), "j F Y H:i"),
+        }
+        if item.is_scheduled
+        else gettext("”%(title)s” (ej publicerad)") % {"title": item.title}
+        for item in news_items
+    )
 
 
 def send_issue(issue, user=None):
@@ -113,9 +130,9 @@ def send_scheduled_issues(now=None):
 
 
 def create_deliveries(issue):
-    """One delivery per confirmed subscriber of the issue's language; running it again
-    creates nothing twice."""
-    subscriber_ids = Subscriber.objects.receiving(issue.language).values_list("pk", flat=True)
+    """One delivery per confirmed subscriber of the issue's list and language; running it
+    again creates nothing twice."""
+    subscriber_ids = issue.recipients().values_list("pk", flat=True)
     Delivery.objects.bulk_create(
         [Delivery(issue=issue, subscriber_id=pk) for pk in subscriber_ids.iterator()],
         batch_size=1000,
@@ -186,13 +203,19 @@ def send_batch(issue):
         for delivery in batch:
             if not _claim(delivery):
                 continue  # another worker has it, or the subscriber left meanwhile
-            message = build_message(issue, delivery.subscriber, entries, connection)
+            message = build_message(issue, delivery.subscriber, entries, connection,
+                                    return_path=bounces.return_path(delivery))
             try:
                 connection.send_messages([message])
-            except smtplib.SMTPRecipientsRefused as error:
-                # This address is refused; the others in the batch can still go.
-                _mark_failed(delivery, error)
-                last_error = error
+            except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError) as error:
+                # This mail is refused; the others in the batch can still go.
+                code, reply = bounces.smtp_refusal(error)
+                if code >= 500:
+                    bounces.bounce(delivery, f"{code} {reply}",
+                                   status=bounces.enhanced_status(reply), attempted=True)
+                else:
+                    _mark_failed(delivery, error)
+                    last_error = error
             except Exception as error:  # noqa: BLE001 - recorded, and the batch is retried
                 _mark_failed(delivery, error)
                 logger.warning("Newsletter %s: delivery %s failed: %s", issue.pk,
@@ -331,6 +354,7 @@ PROGRESS_STATUSES = [
     Delivery.Status.WAITING,
     Delivery.Status.SENDING,
     Delivery.Status.UNCERTAIN,
+    Delivery.Status.BOUNCED,
 ]
 
 

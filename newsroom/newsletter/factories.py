@@ -3,12 +3,13 @@
 import factory
 from django.utils import timezone
 
-from newsroom.newsletter.models import IssueItem, NewsletterIssue, Subscriber
+from newsroom.newsletter.models import IssueItem, NewsletterIssue, NewsletterList, Subscriber
 
 
 class SubscriberFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Subscriber
+        skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"prenumerant{n}@example.se")
     language = "sv"
@@ -17,6 +18,12 @@ class SubscriberFactory(factory.django.DjangoModelFactory):
     consent_version = "2026-1"
     source = "newsroom:subscribe"
     confirmed_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def lists(self, create, extracted, **kwargs):
+        """``lists=[...]`` chooses those lists instead of the general newsletter."""
+        if create:
+            self.choose_lists(extracted if extracted is not None else [NewsletterList.GENERAL])
 
 
 class PendingSubscriberFactory(SubscriberFactory):

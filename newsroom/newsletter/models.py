@@ -31,15 +31,27 @@ def suppression_hash(email):
     return hashlib.sha256(f"newsroom.suppression:{normalized}".encode()).hexdigest()
 
 
+class NewsletterList(models.TextChoices):
+    """The lists a subscriber chooses among; every issue is sent to one of them."""
+
+    GENERAL = "general", _("Nyhetsbrevet")
+    EU_MONITORING = "eu-monitoring", _("EU-bevakning")
+    INTERNSHIPS = "internships", _("Praktikplatser")
+    EVENTS = "events", _("Evenemang")
+
+
 class SubscriberQuerySet(models.QuerySet):
     def with_email(self, email):
         return self.filter(email__iexact=(email or "").strip())
 
-    def receiving(self, language):
-        """Who an issue in ``language`` goes to: confirmed, and not on the suppression list."""
-        return self.filter(status=Subscriber.Status.CONFIRMED, language=language).exclude(
-            email_hash__in=SuppressedAddress.objects.values("email_hash")
-        )
+    def receiving(self, language, newsletter_list=NewsletterList.GENERAL):
+        """Who an issue in ``language`` to ``newsletter_list`` goes to: confirmed subscribers
+        of that list, not on the suppression list."""
+        return self.filter(
+            status=Subscriber.Status.CONFIRMED,
+            language=language,
+            list_subscriptions__newsletter_list=newsletter_list,
+        ).exclude(email_hash__in=SuppressedAddress.objects.values("email_hash"))
 
 
 class Subscriber(models.Model):
@@ -90,14 +102,62 @@ class Subscriber(models.Model):
         self.email_hash = suppression_hash(self.email)
         super().save(*args, **kwargs)
 
+    @property
+    def newsletter_lists(self):
+        return [entry.newsletter_list for entry in self.list_subscriptions.all()]
+
+    def choose_lists(self, newsletter_lists):
+        """Receive exactly these lists from now on."""
+        chosen = set(newsletter_lists)
+        self.list_subscriptions.exclude(newsletter_list__in=chosen).delete()
+        ListSubscription.objects.bulk_create(
+            [ListSubscription(subscriber=self, newsletter_list=value) for value in chosen],
+            ignore_conflicts=True,
+        )
+
+    def cancel_waiting_deliveries(self):
+        """No more mail to this address, including issues being sent right now."""
+        self.deliveries.filter(
+            status__in=[Delivery.Status.WAITING, Delivery.Status.FAILED]
+        ).delete()
+
+
+class ListSubscription(models.Model):
+    """One list a subscriber has chosen."""
+
+    subscriber = models.ForeignKey(
+        Subscriber, on_delete=models.CASCADE, related_name="list_subscriptions"
+    )
+    newsletter_list = models.CharField(_("lista"), max_length=20, choices=NewsletterList.choices)
+
+    class Meta:
+        verbose_name = _("vald lista")
+        verbose_name_plural = _("valda listor")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subscriber", "newsletter_list"], name="newsroom_listsubscription_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_newsletter_list_display()
+
 
 class SuppressedAddress(models.Model):
-    """An address that must never be mailed again (unsubscribed or erased), as a hash only.
+    """An address that must never be mailed again (unsubscribed, erased or bouncing), as a
+    hash only.
 
     Only a new, confirmed double opt-in lifts it.
     """
 
+    class Reason(models.TextChoices):
+        UNSUBSCRIBED = "unsubscribed", _("avslutad prenumeration")
+        ERASED = "erased", _("raderad")
+        BOUNCED = "bounced", _("studsar")
+
     email_hash = models.CharField(max_length=64, unique=True)
+    # Blank for addresses suppressed before the reason was kept.
+    reason = models.CharField(_("orsak"), max_length=20, choices=Reason.choices, blank=True)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
 
     class Meta:
@@ -108,8 +168,8 @@ class SuppressedAddress(models.Model):
         return self.email_hash[:12]
 
     @classmethod
-    def add(cls, email):
-        cls.objects.get_or_create(email_hash=suppression_hash(email))
+    def add(cls, email, reason):
+        cls.objects.get_or_create(email_hash=suppression_hash(email), defaults={"reason": reason})
 
     @classmethod
     def lift(cls, email):
@@ -127,6 +187,9 @@ class NewsletterIssueQuerySet(models.QuerySet):
 
     def in_language(self, language=None):
         return self.filter(language=language or current_language())
+
+    def on_list(self, newsletter_list):
+        return self.filter(newsletter_list=newsletter_list)
 
 
 class NewsletterIssue(models.Model):
@@ -146,6 +209,13 @@ class NewsletterIssue(models.Model):
         choices=NewsItem.Language.choices,
         default="sv",
         help_text=_("Nyhetsbrevet skickas till de bekräftade prenumeranterna på det språket."),
+    )
+    newsletter_list = models.CharField(
+        _("lista"),
+        max_length=20,
+        choices=NewsletterList.choices,
+        default=NewsletterList.GENERAL,
+        help_text=_("Nyhetsbrevet skickas till dem som har valt den här listan."),
     )
     items = models.ManyToManyField(
         NewsItem, through="IssueItem", verbose_name=_("nyheter"), related_name="+"
@@ -178,6 +248,10 @@ class NewsletterIssue(models.Model):
         with translation.override(self.language):
             return reverse("newsroom:newsletter-issue", kwargs={"pk": self.pk})
 
+    def recipients(self):
+        """The confirmed subscribers of the issue's list and language."""
+        return Subscriber.objects.receiving(self.language, self.newsletter_list)
+
 
 class IssueItem(models.Model):
     """A news item in an issue, at its place in the issue's order."""
@@ -207,7 +281,9 @@ class Delivery(models.Model):
 
     "sending" is committed before the SMTP exchange and "sent" after it, so a delivery
     found in "sending" after a crash may or may not have gone out: it becomes "uncertain"
-    and waits for an editor to decide, rather than being sent again blindly.
+    and waits for an editor to decide, rather than being sent again blindly. A permanent
+    failure, refused by our SMTP server or reported later by the recipient's, makes it
+    "bounced" (newsroom/newsletter/bounces.py), and it is never tried again.
     """
 
     class Status(models.TextChoices):
@@ -216,6 +292,7 @@ class Delivery(models.Model):
         SENT = "sent", _("skickat")
         FAILED = "failed", _("misslyckades")
         UNCERTAIN = "uncertain", _("osäkert")
+        BOUNCED = "bounced", _("studsade")
 
     issue = models.ForeignKey(
         NewsletterIssue, on_delete=models.CASCADE, related_name="deliveries"

@@ -16,7 +16,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.newsletter.models import Delivery, Subscriber, SuppressedAddress, suppression_hash
+from newsroom.newsletter.models import (
+    NewsletterList,
+    Subscriber,
+    SuppressedAddress,
+    suppression_hash,
+)
 from portal import audit
 from portal.links import absolute_url
 from portal.mail import queue_mail
@@ -141,8 +146,10 @@ def consent_text(language):
 
 
 @transaction.atomic
-def subscribe(email, *, language, source=SUBSCRIBE_SOURCE):
-    """Register a wish to subscribe; the page says the same whatever the address's state.
+def subscribe(email, *, language, newsletter_lists=(NewsletterList.GENERAL,),
+              source=SUBSCRIBE_SOURCE):
+    """Register a wish to subscribe to ``newsletter_lists``; the page says the same whatever
+    the address's state.
 
     - new, pending or unsubscribed: (again) pending, and a confirmation mail goes out;
     - already confirmed: nothing changes, and the owner gets a notice by mail, so that the
@@ -181,6 +188,7 @@ def subscribe(email, *, language, source=SUBSCRIBE_SOURCE):
     subscriber.subscribed_at = timezone.now()
     subscriber.confirmed_at = None
     subscriber.save()
+    subscriber.choose_lists(newsletter_lists)
     queue_mail(
         template="newsroom/mail/confirm",
         context={
@@ -197,7 +205,8 @@ def subscribe(email, *, language, source=SUBSCRIBE_SOURCE):
 def confirm(subscriber):
     """The double opt-in's second step: from now on the address receives issues.
 
-    A fresh, confirmed opt-in is the one thing that lifts an earlier suppression.
+    A fresh, confirmed opt-in is the one thing that lifts an earlier suppression. A welcome
+    mail says what comes and how to stop it, with the unsubscribe link from the start.
     """
     updated = Subscriber.objects.filter(
         pk=subscriber.pk, status=Subscriber.Status.PENDING
@@ -206,16 +215,25 @@ def confirm(subscriber):
     if updated:
         SuppressedAddress.lift(subscriber.email)
         subscriber.refresh_from_db()
+        queue_mail(
+            template="newsroom/mail/welcome",
+            context={
+                "unsubscribe_url": unsubscribe_url(subscriber),
+                "archive_url": url_in_language(
+                    "newsroom:newsletter-archive", subscriber.language
+                ),
+            },
+            to=[subscriber.email],
+            language=subscriber.language,
+        )
     return bool(updated)
 
 
 @transaction.atomic
 def unsubscribe(subscriber):
     """Stop every mail to this address at once, including issues being sent right now."""
-    SuppressedAddress.add(subscriber.email)
-    subscriber.deliveries.filter(
-        status__in=[Delivery.Status.WAITING, Delivery.Status.FAILED]
-    ).delete()
+    SuppressedAddress.add(subscriber.email, SuppressedAddress.Reason.UNSUBSCRIBED)
+    subscriber.cancel_waiting_deliveries()
     if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
         return False
     subscriber.status = Subscriber.Status.UNSUBSCRIBED
@@ -228,7 +246,7 @@ def unsubscribe(subscriber):
 def erase(subscriber, user=None):
     """Delete the subscriber (a request to erase is always granted); keep only the hash
     that stops the address from ever being mailed again."""
-    SuppressedAddress.add(subscriber.email)
+    SuppressedAddress.add(subscriber.email, SuppressedAddress.Reason.ERASED)
     audit.record("purged", subscriber, user=user, detail=gettext("prenumerant"))
     pk = subscriber.pk
     subscriber.delete()
@@ -238,7 +256,9 @@ def erase(subscriber, user=None):
 def purge_unconfirmed(now=None):
     """Periodic job: subscriptions never confirmed are deleted after 30 days."""
     cutoff = (now or timezone.now()) - UNCONFIRMED_RETENTION
-    deleted, _details = Subscriber.objects.filter(
+    _total, deleted = Subscriber.objects.filter(
         status=Subscriber.Status.PENDING, subscribed_at__lt=cutoff
     ).delete()
-    return f"{deleted} unconfirmed newsletter subscriptions removed"
+    # Their chosen lists go with them; only the subscribers are counted.
+    return (f"{deleted.get(Subscriber._meta.label, 0)} unconfirmed newsletter subscriptions "
+            "removed")

@@ -4,29 +4,40 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.newsletter import views
+from portal.access import public_view, staff_view
 
 urlpatterns = [
-    path(_("nyhetsbrev/prenumerera/"), views.SubscribeView.as_view(), name="subscribe"),
-    path(_("nyhetsbrev/tack/"), views.SubscribeThanksView.as_view(), name="newsletter-thanks"),
+    path(
+        _("nyhetsbrev/prenumerera/"), public_view(views.SubscribeView.as_view()), name="subscribe"
+    ),
+    path(
+        _("nyhetsbrev/tack/"),
+        public_view(views.SubscribeThanksView.as_view()),
+        name="newsletter-thanks",
+    ),
     path(
         _("nyhetsbrev/bekrafta/<str:token>/"),
-        views.ConfirmView.as_view(),
+        public_view(views.ConfirmView.as_view()),
         name="newsletter-confirm",
     ),
     path(
         _("nyhetsbrev/avsluta/<str:token>/"),
-        views.UnsubscribeView.as_view(),
+        public_view(views.UnsubscribeView.as_view()),
         name="newsletter-unsubscribe",
     ),
-    path(_("nyhetsbrev/arkiv/"), views.NewsletterArchiveView.as_view(), name="newsletter-archive"),
+    path(
+        _("nyhetsbrev/arkiv/"),
+        public_view(views.NewsletterArchiveView.as_view()),
+        name="newsletter-archive",
+    ),
     path(
         _("nyhetsbrev/arkiv/<int:pk>/"),
-        views.NewsletterIssueView.as_view(),
+        public_view(views.NewsletterIssueView.as_view()),
         name="newsletter-issue",
     ),
     path(
         _("nyhetsbrev/forhandsvisning/<int:pk>/"),
-        views.NewsletterPreviewView.as_view(),
+        staff_view(views.NewsletterPreviewView.as_view()),
         name="newsletter-preview",
     ),
 ]

@@ -5,7 +5,6 @@ The form has a page of its own, so the pages linking to it stay cacheable; the p
 links in the mails open are never cached.
 """
 
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import render
@@ -22,6 +21,10 @@ from newsroom.newsletter.models import IssueItem, NewsletterIssue, Subscriber
 from portal.form_protection import GuardedFormViewMixin
 from portal.pagination import ForgivingPaginationMixin
 
+# The thank-you page repeats the address typed, from the visitor's own session: the page is
+# the same for every state of the address, so it tells a stranger nothing new.
+SUBSCRIBED_ADDRESS_KEY = "newsletter_address"
+
 
 @method_decorator(never_cache, name="dispatch")
 class SubscribeView(GuardedFormViewMixin, FormView):
@@ -34,13 +37,20 @@ class SubscribeView(GuardedFormViewMixin, FormView):
 
     def form_accepted(self, form):
         subscriptions.subscribe(form.cleaned_data["email"], language=current_language())
+        self.request.session[SUBSCRIBED_ADDRESS_KEY] = form.cleaned_data["email"]
         return reverse("newsroom:newsletter-thanks")
 
 
+@method_decorator(never_cache, name="dispatch")
 class SubscribeThanksView(TemplateView):
     """The same page whatever the address's state, so it reveals nothing about anyone."""
 
     template_name = "newsroom/newsletter/thanks.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["address"] = self.request.session.get(SUBSCRIBED_ADDRESS_KEY, "")
+        return context
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -137,9 +147,9 @@ class NewsletterIssueView(DetailView):
         return context
 
 
-@method_decorator([never_cache, staff_member_required], name="dispatch")
+@method_decorator(never_cache, name="dispatch")
 class NewsletterPreviewView(NewsletterIssueView):
-    """An issue exactly as its web version will look, for editors, never cached."""
+    """An issue exactly as its web version will look, never cached; a staff page (urls.py)."""
 
     def get_queryset(self):
         if not self.request.user.has_perm("newsroom.view_newsletterissue"):

@@ -1,10 +1,13 @@
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from config.registry import app_modules
-from portal import i18n
+from portal import dates, i18n
+from portal.pages.models import site_pages
 
 register = template.Library()
 
@@ -21,17 +24,27 @@ def hreflang_links(context):
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Plain links to this page in the other languages, or to their home pages."""
+    """Plain links to this page in the other languages, keeping its query (search, filters,
+    page); where the page has no such version, to the nearest page that has, with a notice."""
     alternates = context.get("alternates") or {}
+    request = context.get("request")
+    # Pages name their nearest translated ancestor themselves (portal.pages).
+    fallbacks = context.get("language_fallbacks") or {}
     current = translation.get_language()
     links = []
     for code, name in settings.LANGUAGES:
         if code == current:
             continue
         url = alternates.get(code)
-        if url is None:
-            with translation.override(code):
-                url = reverse("home")
+        if url is not None:
+            query = request.GET.urlencode() if request else ""
+        else:
+            url = fallbacks.get(code) or i18n.nearest_translated_url(
+                request.path if request else "/", code
+            )
+            query = urlencode({i18n.UNTRANSLATED_PARAMETER: current})
+        if query:
+            url = f"{url}?{query}"
         with translation.override(code):
             links.append({"code": code, "name": str(name), "native": _native_name(code),
                           "url": url})
@@ -42,33 +55,70 @@ def _native_name(code):
     return translation.get_language_info(code)["name_local"]
 
 
-# The main menu: an entry appears once the app that owns its page provides it.
+# The main menu: an entry appears once the app that owns its page provides it; the pages
+# the editors put in the menu follow.
 MAIN_NAVIGATION = [
     ("newsroom:list", translation.gettext_lazy("Nyheter")),
     ("visits:list", translation.gettext_lazy("Besök")),
     ("internships:list", translation.gettext_lazy("Praktik")),
+    ("events:list", translation.gettext_lazy("Evenemang")),
     ("relations:index", translation.gettext_lazy("Nätverk och EU")),
-    ("about", translation.gettext_lazy("Om oss")),
 ]
+
+
+def _site_pages(context):
+    # The context processor's, read once per page; a template rendered without it asks anew.
+    return context.get("site_pages") or site_pages()
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
     path = context["request"].path
-    items = []
+    links = []
     for url_name, label in MAIN_NAVIGATION:
         try:
-            url = reverse(url_name)
+            links.append((reverse(url_name), label))
         except NoReverseMatch:
             continue
-        items.append({"url": url, "label": label, "current": path.startswith(url)})
-    return {"items": items}
+    for page in _site_pages(context).navigation():
+        links.append((page.get_absolute_url(), page.menu_label()))
+    return {
+        "items": [
+            {"url": url, "label": label, "current": path.startswith(url)} for url, label in links
+        ]
+    }
+
+
+@register.inclusion_tag("includes/footer_pages.html", takes_context=True)
+def footer_pages(context):
+    """The links to the pages the editors put in the footer, in their order."""
+    pages = _site_pages(context).footer()
+    return {
+        "links": [(page.get_absolute_url(), page.menu_label()) for page in pages]
+    }
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, key):
+    """``{% page_url "about" %}``: the page with that key, wherever the editors moved it."""
+    return _site_pages(context).url(key)
 
 
 @register.filter
 def localized(obj, field):
     """``{{ organisation|localized:"description" }}``: the field in the page's language."""
     return i18n.localized(obj, field)
+
+
+@register.inclusion_tag("includes/untranslated_notice.html", takes_context=True)
+def untranslated_notice(context):
+    """Why the visitor landed here: the page they switched language on has no version here."""
+    request = context.get("request")
+    code = request.GET.get(i18n.UNTRANSLATED_PARAMETER) if request else None
+    languages = dict(settings.LANGUAGES)
+    if code not in languages or code == translation.get_language():
+        return {}
+    return {"show": True}
 
 
 @register.inclusion_tag("includes/related_sections.html", takes_context=True)
@@ -82,3 +132,17 @@ def related_sections(context, obj):
     for module in app_modules("related"):
         sections += module.sections(obj)
     return {"sections": sections, "request": context.get("request")}
+
+
+@register.filter
+def machine_readable(value):
+    """``<time datetime="{{ value|machine_readable }}">``: what HTML accepts (no microseconds)."""
+    return dates.machine_readable(value)
+
+
+@register.filter
+def in_words(value, end=None):
+    """``{{ start|in_words }}`` or ``{{ start|in_words:end }}``: "15–16 mars 2027"."""
+    if not value:
+        return ""
+    return dates.range_in_words(value, end or None)

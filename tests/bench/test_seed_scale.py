@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.urls import reverse
 
+from events.models import Registration
 from internships.models import Application, CallStatistic, InternshipCall
 from newsroom.models import NewsItem
 from newsroom.newsletter.models import Subscriber
@@ -42,6 +43,7 @@ def test_tiny_scale_fills_every_kind_and_the_pages_answer(require_postgres, clie
     assert Application.objects.filter(reference__startswith="PRK-S-").count() == tiny.applications
     assert Organisation.objects.filter(slug__startswith="skala-").count() == tiny.organisations
     assert Subscriber.objects.filter(email__startswith="prenumerant").count() == tiny.subscribers
+    assert Registration.objects.filter(reference__startswith="EV-S").count() == tiny.registrations
     # The call statistics match the applications, as Application.save() would keep them.
     total = sum(CallStatistic.objects.filter(dimension="total").values_list("count", flat=True))
     assert total == Application.objects.count()
@@ -67,6 +69,8 @@ def test_tiny_scale_fills_every_kind_and_the_pages_answer(require_postgres, clie
         call.get_apply_url(),
         reverse("visits:list"),
         reverse("visits:calendar"),
+        reverse("events:list"),
+        reverse("events:calendar"),
         reverse("relations:organisation-list"),
         reverse("sitemap"),
         reverse("sitemap-section", kwargs={"section": "news-items"}),

@@ -1,8 +1,13 @@
 """Walk every page the sitemap lists, and read what the quality gates check on each."""
 
+import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
+
+from django.apps import apps
+from django.urls import reverse
+from django.utils.http import urlencode
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -27,12 +32,50 @@ def staff_login_pages(fetch, user):
     return {ENROL_PATH: enrol, VERIFY_PATH: fetch(VERIFY_PATH)}
 
 
+def admin_paths(site, request):
+    """Every admin page staff use, as ``request.user`` sees them: the index, each app's page,
+    each model's list, add form and change form (of its first row), and the custom pages."""
+    paths = [reverse("admin:index")]
+    for app_label in sorted({model._meta.app_label for model in site._registry}):
+        paths.append(reverse("admin:app_list", args=[app_label]))
+    for model, model_admin in site._registry.items():
+        info = model._meta.app_label, model._meta.model_name
+        paths.append(reverse("admin:{}_{}_changelist".format(*info)))
+        if model_admin.has_add_permission(request):
+            paths.append(reverse("admin:{}_{}_add".format(*info)))
+        first = model._default_manager.order_by("pk").first()
+        if first is not None:
+            paths.append(reverse("admin:{}_{}_change".format(*info), args=[first.pk]))
+    return paths + _admin_custom_pages()
+
+
+def _admin_custom_pages():
+    """The admin's own pages beside the models' lists and forms, with the demo's first rows."""
+
+    def first(model):
+        return apps.get_model(model)._default_manager.order_by("pk").first()
+
+    applicant = first("internships.Application")
+    issue = first("newsroom.NewsletterIssue")
+    return [
+        reverse("admin:personal-data"),
+        reverse("admin:personal-data") + "?" + urlencode({"email": applicant.email}),
+        reverse("admin:visits_visit_statistics"),
+        reverse("admin:visits_visit_calendar_feed"),
+        reverse("admin:visits_visit_programme", args=[first("visits.Visit").pk]),
+        reverse("admin:internships_internshipcall_board", args=[applicant.call_id]),
+        reverse("admin:internships_internshipcall_applicants", args=[applicant.call_id]),
+        reverse("admin:internships_internshipcall_statistics", args=[applicant.call_id]),
+        reverse("admin:newsroom_newsletterissue_send", args=[issue.pk]),
+    ]
+
+
 def _path(url):
     parts = urlsplit(url)
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def sitemap_paths(client):
+def _sitemap_locations(client):
     """Every path in /sitemap.xml, following the sections of a sitemap index."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200, "/sitemap.xml does not answer 200"
@@ -47,7 +90,21 @@ def sitemap_paths(client):
     paths = []
     for document in documents:
         paths += [_path(loc.text) for loc in document.findall("sm:url/sm:loc", SITEMAP_NS)]
-    return sorted(set(paths)) + EXTRA_PATHS
+    return sorted(set(paths))
+
+
+# A published file (a document: /dokument/5/remissvar.pdf) rather than a page.
+FILE_PATH = re.compile(r"\.[a-z0-9]+$")
+
+
+def sitemap_paths(client):
+    """Every page in /sitemap.xml (and the extra pages that are in no sitemap)."""
+    return [path for path in _sitemap_locations(client) if not FILE_PATH.search(path)] + EXTRA_PATHS
+
+
+def sitemap_files(client):
+    """Every file in /sitemap.xml: the public documents."""
+    return [path for path in _sitemap_locations(client) if FILE_PATH.search(path)]
 
 
 class PageFacts(HTMLParser):

@@ -4,7 +4,13 @@ from collections import defaultdict
 
 import pytest
 
-from tests.gates.crawl import internal_path, page_facts, sitemap_paths, staff_login_pages
+from tests.gates.crawl import (
+    internal_path,
+    page_facts,
+    sitemap_files,
+    sitemap_paths,
+    staff_login_pages,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +42,11 @@ def test_every_sitemap_page_is_complete(client, demo_content):
             problems.append(f"{path}: no x-default hreflang")
         linked.update(filter(None, map(internal_path, facts.hreflangs.values())))
         linked.update(filter(None, map(internal_path, facts.links)))
+
+    for path in sitemap_files(client):
+        response = client.get(path)
+        if response.status_code != 200 or response["Content-Type"].startswith("text/html"):
+            problems.append(f"{path}: status {response.status_code}, {response['Content-Type']}")
 
     for title, pages in titles.items():
         if len(pages) > 1:

@@ -91,6 +91,24 @@ def test_the_audit_trail_is_for_administrators_only_and_read_only(staff_client, 
     assert admin.get(reverse("admin:auditlog_logentry_add")).status_code == 403
 
 
+def test_reject_and_notify_asks_first_listing_who_gets_which_mail(staff_client, open_call):
+    client = staff_client(RECRUITERS)
+    received = ApplicationFactory(call=open_call, first_name="Amira", language="en")
+    accepted = ApplicationFactory(call=open_call)
+    for step in ("start_review", "shortlist", "offer", "accept"):
+        getattr(accepted, step)()
+    selection = {"action": "mark_rejected_notify", "_selected_action": [received.pk, accepted.pk]}
+    response = client.post(reverse(CHANGELIST), selection)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Amira" in html and received.email in html
+    assert f"News about your internship application ({received.reference})" in html
+    assert "unfortunately unable to take your" in html
+    assert accepted.reference in html.split("inget mejl")[1]
+    received.refresh_from_db()
+    assert received.status == "received" and mail.outbox == []
+
+
 def test_bulk_action_moves_allowed_rows_and_refuses_the_rest(staff_client, open_call):
     client = staff_client(RECRUITERS)
     received = ApplicationFactory(call=open_call)
@@ -99,7 +117,8 @@ def test_bulk_action_moves_allowed_rows_and_refuses_the_rest(staff_client, open_
         getattr(accepted, step)()
     response = client.post(
         reverse(CHANGELIST),
-        {"action": "mark_rejected_notify", "_selected_action": [received.pk, accepted.pk]},
+        {"action": "mark_rejected_notify", "_selected_action": [received.pk, accepted.pk],
+         "confirmed": "yes"},
         follow=True,
     )
     assert response.status_code == 200
@@ -109,7 +128,23 @@ def test_bulk_action_moves_allowed_rows_and_refuses_the_rest(staff_client, open_
     assert accepted.status == "accepted"
     assert received.status_changes.get().changed_by == client.user
     assert [m.to for m in mail.outbox] == [[received.email]]
-    assert accepted.reference in response.content.decode()
+    html = response.content.decode()
+    assert accepted.reference in html
+    assert "1 ansökan fick status ”inte aktuell”. Den sökande får ett mejl om det." in html
+
+
+def test_a_status_action_without_mail_says_that_no_mail_went_out(staff_client, open_call):
+    client = staff_client(RECRUITERS)
+    applications = [ApplicationFactory(call=open_call) for _index in range(2)]
+    response = client.post(
+        reverse(CHANGELIST),
+        {"action": "mark_under_review", "_selected_action": [a.pk for a in applications]},
+        follow=True,
+    )
+    assert "2 ansökningar fick status ”under granskning”. Inget mejl skickades." in (
+        response.content.decode()
+    )
+    assert mail.outbox == []
 
 
 def test_status_change_from_the_form_with_optional_mail(staff_client, application):
@@ -132,6 +167,8 @@ def test_status_change_from_the_form_with_optional_mail(staff_client, applicatio
     assert application.status == "under_review"
     assert application.registration_number == "RS 2027-00123"
     assert len(mail.outbox) == 1
+    message = str(list(client.get(url).context["messages"])[0])
+    assert message == "1 ansökan fick status ”under granskning”. Den sökande får ett mejl om det."
 
 
 def test_csv_export_has_the_applications_but_no_files(staff_client, open_call):
@@ -171,6 +208,43 @@ def test_cvs_as_one_zip_is_logged(staff_client, open_call):
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     assert sorted(archive.namelist()) == sorted(f"{a.reference}-cv.pdf" for a in applications)
     assert audit.events(open_call).get().additional_data["event"] == "downloaded"
+
+
+def test_the_cv_zip_leaves_out_withdrawn_applications(staff_client, open_call):
+    client = staff_client(RECRUITERS)
+    kept = ApplicationFactory(call=open_call)
+    withdrawn = ApplicationFactory(call=open_call)
+    withdrawn.withdraw()
+    response = client.get(reverse("admin:internships_internshipcall_zip", args=[open_call.pk]))
+    names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    assert names == [f"{kept.reference}-cv.pdf"]
+
+
+def test_a_board_per_call_has_a_column_per_status_and_a_card_per_applicant(
+    staff_client, open_call
+):
+    client = staff_client(RECRUITERS)
+    best = ApplicationFactory(call=open_call, university="Lunds universitet", rating=5)
+    unrated = ApplicationFactory(call=open_call)
+    shortlisted = ApplicationFactory(call=open_call, university="Umeå universitet", rating=3)
+    shortlisted.start_review()
+    shortlisted.shortlist()
+    ApplicationFactory(call=InternshipCallFactory())  # another call's
+
+    board = reverse("admin:internships_internshipcall_board", args=[open_call.pk])
+    calls = client.get(reverse("admin:internships_internshipcall_changelist"))
+    assert board in calls.content.decode()
+    response = client.get(board)
+    assert response.status_code == 200
+    columns = {status.value: cards for status, cards in response.context["columns"]}
+    assert list(columns) == list(Application.Status.values)
+    assert columns["received"] == [best, unrated]
+    assert columns["shortlisted"] == [shortlisted]
+    html = response.content.decode()
+    assert "Mottagen <span class=\"board-count\">(2)</span>" in html
+    assert "Går vidare <span class=\"board-count\">(1)</span>" in html
+    card = html[html.index(shortlisted.reference) - 400:html.index(shortlisted.reference) + 300]
+    assert shortlisted.full_name in card and "Umeå universitet" in card and "<dd>3</dd>" in card
 
 
 def test_applicants_side_by_side_and_statistics(staff_client, open_call):

@@ -9,9 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from internships import services
 from internships.models import Application, CallStatistic
 from internships.pdf import MAX_FILE_SIZE
 from internships.samples import minimal_pdf
+from portal.form_protection import KeptFile
 from tests.internships.conftest import form_token
 
 pytestmark = pytest.mark.django_db
@@ -83,6 +85,23 @@ def test_a_good_application_is_stored_mailed_and_receipted(client, open_call, pr
     assert CallStatistic.objects.get(call=open_call, dimension="total").count == 1
 
 
+def test_mail_to_the_unverified_address_repeats_nothing_typed(client, open_call):
+    """The applicant's address is not verified, so the mail carries only the site's words."""
+    url, data = good_data(client, open_call, first_name="Vinn https://spam.example/claim")
+    assert client.post(url, data).status_code == 302
+    application = Application.objects.get()
+    application.start_review()
+    services.change_status(application, "shortlisted", by=None, notify=True)
+    url, data = good_data(client, open_call, first_name="Köp https://spam.example/buy")
+    assert client.post(url, data).status_code == 302
+    assert len(mail.outbox) == 3
+    for message in mail.outbox:
+        assert "spam.example" not in message.subject + message.body
+        assert application.reference in message.subject + message.body or (
+            "/praktik/aterkalla/" in message.body
+        )
+
+
 def test_english_applicants_get_english_mail(client, open_call):
     url, data = good_data(client, open_call)
     with translation.override("en"):
@@ -117,7 +136,7 @@ def test_a_second_application_with_the_same_email_reveals_and_changes_nothing(cl
     response = client.post(url, data)
     assert response.status_code == 302
     receipt = client.get(response["Location"]).content.decode()
-    assert "Tack, vi har tagit emot din ansökan" in receipt
+    assert "Ansökan skickad" in receipt
     assert original.reference not in receipt
     assert Application.objects.count() == 1
     original.refresh_from_db()
@@ -136,7 +155,6 @@ def assert_refused_and_kept(response, message):
     assert message in html, html[:3000]
     assert 'value="Elin"' in html
     assert "Jag vill lära mig hur en region arbetar med EU-frågor." in html
-    assert "Välj ditt CV (och studieintyg) på nytt" in html
     assert not Application.objects.exists()
     assert not mail.outbox
 
@@ -206,12 +224,15 @@ def test_a_post_replayed_after_closing_is_refused_and_keeps_the_input(client, op
     assert "Skicka ansökan" not in response.content.decode()
 
 
-def test_an_unpublished_call_has_no_form_and_refuses_posts(client, open_call):
+@pytest.mark.parametrize("method", ["get", "head", "post", "put", "delete", "options"])
+def test_an_unpublished_call_is_not_found_whatever_the_method(client, open_call, method):
     url, data = good_data(client, open_call)
     open_call.is_published = False
     open_call.save()
-    assert client.get(url).status_code == 404
-    assert_refused_and_kept(client.post(url, data), "Ansökan till den här utlysningen är stängd")
+    response = getattr(client, method)(url, data)
+    assert response.status_code == 404
+    assert open_call.title not in response.content.decode()
+    assert not Application.objects.exists()
 
 
 def test_an_upcoming_call_says_when_it_opens(client, open_call):
@@ -238,3 +259,58 @@ def test_a_file_failure_after_writing_removes_the_written_file(
     assert not Application.objects.exists()
     _dirs, files = private_storage.listdir("applications")
     assert files == []
+
+
+def test_a_valid_cv_is_kept_when_another_field_fails_and_reaches_the_application(
+    client, open_call, private_storage, django_capture_on_commit_callbacks
+):
+    url, data = good_data(client, open_call, first_name="")
+    html = client.post(url, data).content.decode()
+    assert "Skriv ditt förnamn." in html
+    assert re.search(r"<strong>cv.pdf \([\d,]+.(byte|kB)\)</strong> är bifogad – <label", html)
+    assert "sparas inte" not in html
+    kept = re.search(r'name="cv_kept" value="([^"]+)"', html).group(1)
+
+    data.update(first_name="Elin", cv_kept=kept)
+    del data["cv"]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, data).status_code == 302
+    application = Application.objects.get()
+    with private_storage.open(application.cv.name, "rb") as stored:
+        assert stored.read().startswith(b"%PDF-")
+
+
+def test_a_new_file_that_fails_leaves_the_kept_one_in_place(client, open_call):
+    url, data = good_data(client, open_call, first_name="")
+    kept = re.search(
+        r'name="cv_kept" value="([^"]+)"', client.post(url, data).content.decode()
+    ).group(1)
+    data.update(cv=pdf(content=b"not a pdf"), cv_kept=kept)
+    html = client.post(url, data).content.decode()
+    assert "Filen är inte en pdf-fil." in html
+    still_kept = re.search(r'name="cv_kept" value="([^"]+)"', html).group(1)
+    assert (
+        KeptFile.from_token("cv", still_kept).stored_name
+        == KeptFile.from_token("cv", kept).stored_name
+    )
+
+
+def test_every_required_field_says_what_to_do(client, open_call):
+    url = reverse("internships:apply", args=[open_call.slug])
+    html = client.post(url, {"form_token": form_token(client, url)}).content.decode()
+    for message in (
+        "Skriv ditt förnamn.",
+        "Skriv ditt efternamn.",
+        "Skriv din e-postadress.",
+        "Skriv ditt telefonnummer.",
+        "Skriv vilket lärosäte du studerar vid.",
+        "Välj vilken nivå du studerar på.",
+        "Skriv ditt personliga brev.",
+        "Bifoga ditt CV som pdf.",
+        "Kryssa i rutan för att visa att du har läst informationen.",
+    ):
+        assert f">{message}</a></li>" in html, message
+    assert "Detta fält måste fyllas i" not in html
+    assert "<title>Fel: " in html
+    # The summary is the first thing in the form, before the long information box.
+    assert html.index("error-summary") < html.index("privacy-notice")

@@ -1,6 +1,7 @@
 """The signed withdraw link from the confirmation mail."""
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from internships import services
@@ -30,7 +31,7 @@ def test_get_asks_to_confirm_and_changes_nothing(client, application):
 def test_post_withdraws_and_records_it(client, application):
     response = client.post(withdraw_path(application))
     assert response.status_code == 200
-    assert "Din ansökan är återkallad" in response.content.decode()
+    assert "Ansökan återkallad" in response.content.decode()
     application.refresh_from_db()
     assert application.status == Application.Status.WITHDRAWN
     change = application.status_changes.get()
@@ -62,3 +63,23 @@ def test_an_accepted_application_cannot_be_withdrawn_here(client, application):
     assert "kan inte längre återkallas" in html
     application.refresh_from_db()
     assert application.status == Application.Status.ACCEPTED
+
+
+def test_withdrawing_mails_a_confirmation_and_the_receipt_shows_the_withdrawal(
+    client, application
+):
+    receipt = reverse(
+        "internships:receipt",
+        kwargs={"token": services.receipt_token(application.call, application.reference)},
+    )
+    assert "Ansökan skickad" in client.get(receipt).content.decode()
+    html = client.post(withdraw_path(application)).content.decode()
+    assert '<div class="confirmation-panel" role="status">' in html
+    assert application.reference in html
+
+    assert [message.to for message in mail.outbox] == [[application.email]]
+    assert application.reference in mail.outbox[0].subject
+    assert "återkallat" in mail.outbox[0].body
+    page = client.get(receipt).content.decode()
+    assert "<title>Ansökan återkallad" in page
+    assert "Du har återkallat din ansökan" in page

@@ -5,12 +5,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    # Uploaded images and their renditions go to a throwaway folder, not the repository.
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.fixture
 def photo():
     """A real JPEG upload, wider than the rendition's maximum width."""

@@ -149,3 +149,29 @@ def test_preview_moves_to_the_site_of_the_item_language(editor):
     response = editor.get(f"/nyheter/forhandsvisning/{english.pk}/")
     assert response.status_code == 302
     assert response["Location"] == f"/en/news/preview/{english.pk}/"
+
+
+def test_saving_a_scheduled_item_says_when_it_is_published(editor):
+    coming = timezone.localtime() + datetime.timedelta(days=3)
+    coming = coming.replace(hour=9, minute=30, second=0, microsecond=0)
+    response = editor.post(f"{ADD_URL}add/", form_data(
+        status="published",
+        publish_at_0=coming.strftime("%Y-%m-%d"),
+        publish_at_1=coming.strftime("%H:%M:%S"),
+    ), follow=True)
+    messages = [str(message) for message in response.context["messages"]]
+    date = f"{coming.day} {MONTHS[coming.month - 1]} {coming.year}"
+    assert f"”Vi söker praktikanter” är schemalagd och publiceras {date} kl. 09.30." in messages
+    published_now = editor.post(f"{ADD_URL}add/", form_data(status="published", slug="nu"),
+                                follow=True)
+    assert not any("schemalagd" in str(m) for m in published_now.context["messages"])
+
+
+def test_the_preview_help_text_says_where_the_preview_is(editor):
+    html = editor.get(f"{ADD_URL}add/").content.decode()
+    assert "bredvid fältet (under det i ett smalt fönster)" in html
+    assert "”Visa på webbplats” högst upp till höger" in html
+
+
+MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+          "september", "oktober", "november", "december"]

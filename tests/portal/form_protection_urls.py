@@ -17,7 +17,11 @@ PAGE = engines["django"].from_string(
 
 class NameForm(GuardedFormMixin, forms.Form):
     name = forms.CharField(label="Namn", max_length=50)
-    email = forms.EmailField(label="E-post")
+    email = forms.EmailField(
+        label="E-post", error_messages={"invalid": "Skriv en e-postadress som namn@exempel.se."}
+    )
+    attachment = forms.FileField(label="Bilaga", required=False)
+    agree = forms.BooleanField(label="Jag håller med", required=False, help_text="Frivilligt.")
 
 
 class NameView(GuardedFormViewMixin, FormView):
@@ -28,7 +32,11 @@ class NameView(GuardedFormViewMixin, FormView):
         return HttpResponse(PAGE.render(context, self.request))
 
     def form_accepted(self, form):
-        group = Group.objects.create(name=form.cleaned_data["name"])
+        name = form.cleaned_data["name"]
+        attachment = form.cleaned_data["attachment"]
+        if attachment:
+            name += ": " + attachment.read().decode()
+        group = Group.objects.create(name=name)
         return f"/receipt/{group.pk}/"
 
 

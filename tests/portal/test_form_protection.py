@@ -1,11 +1,15 @@
 """The protection shared by every public form: honeypot, one-time token, rate limits."""
 
+import os
 import re
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.files.storage import storages
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
+from django.urls import reverse
 
 from portal import form_protection
 from portal.mail import queue_mail
@@ -59,7 +63,7 @@ def test_invalid_input_is_kept_with_messages_at_the_fields(client):
     html = client.post("/form/", data).content.decode()
     assert 'value="inte-en-adress"' in html
     assert 'aria-invalid="true"' in html
-    assert '<a href="#id_email">E-post:' in html
+    assert '<a href="#id_email">Skriv en e-postadress som namn@exempel.se.</a>' in html
 
 
 def test_too_many_attempts_from_one_address_get_429_with_the_input_kept(client, settings):
@@ -163,3 +167,87 @@ def test_with_the_database_queue_a_retry_waits_longer_each_time(settings):
     assert retry.args_kwargs["kwargs"]["attempt"] == 4
     waited = (retry.run_after - retry.enqueued_at).total_seconds()
     assert 239 <= waited <= 241
+
+
+# One pattern for every public form (GOV.UK's) --------------------------------------------
+
+
+def test_the_error_summary_comes_first_in_the_form_and_says_only_what_to_do(client):
+    data = {**fresh_form(client), "name": "", "email": "x"}
+    html = client.post("/form/", data).content.decode()
+    summary = html.index('class="error-summary"')
+    assert summary < html.index('name="name"')
+    assert 'tabindex="-1" data-error-summary' in html
+    # The field's own message, once, without the label glued on ("…: Skriv…").
+    assert '<a href="#id_email">Skriv en e-postadress som namn@exempel.se.</a>' in html
+    assert ".:" not in html
+
+
+def test_labels_have_no_colon_and_a_checkbox_has_its_text_beside_it(client):
+    html = client.get("/form/").content.decode()
+    assert '<label for="id_name">Namn</label>' in html
+    assert (
+        '<div class="choice"><input type="checkbox" name="agree"'
+        ' aria-describedby="id_agree_helptext" id="id_agree">'
+        ' <label for="id_agree">Jag håller med</label></div>'
+    ) in html
+    assert html.count("Frivilligt.") == 1
+
+
+def test_the_page_title_starts_with_fel_after_a_failed_submit(client):
+    response = client.post(reverse("visits:request"), {"organisation_name": ""})
+    assert re.search(r"<title>Fel: Begär ett besök", response.content.decode())
+    assert "<title>Begär ett besök" in client.get(reverse("visits:request")).content.decode()
+
+
+def test_a_valid_file_is_kept_across_a_failed_submit_and_used_on_the_next(
+    client, django_capture_on_commit_callbacks
+):
+    data = {
+        **fresh_form(client),
+        "email": "inte-en-adress",
+        "attachment": SimpleUploadedFile("cv.pdf", b"Innehall" * 128),
+    }
+    html = client.post("/form/", data).content.decode()
+    assert re.search(r"<strong>cv.pdf \(1,0.kB\)</strong> är bifogad – <label", html)
+    kept = re.search(r'name="attachment_kept" value="([^"]+)"', html).group(1)
+    assert len(os.listdir(kept_directory())) == 1
+
+    data = {**data, "email": "anna@example.se", "attachment_kept": kept}
+    del data["attachment"]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post("/form/", data).status_code == 302
+    stored = Group.objects.get(name__startswith="Delegationen")
+    assert stored.name == "Delegationen: " + "Innehall" * 128
+    assert os.listdir(kept_directory()) == []
+
+
+def test_a_forged_or_expired_kept_token_brings_no_file(client, settings):
+    data = {
+        **fresh_form(client),
+        "email": "x",
+        "attachment": SimpleUploadedFile("cv.pdf", b"hemligt"),
+    }
+    kept = re.search(
+        r'name="attachment_kept" value="([^"]+)"', client.post("/form/", data).content.decode()
+    ).group(1)
+    data = {**data, "email": "anna@example.se"}
+    del data["attachment"]
+    assert client.post("/form/", {**data, "attachment_kept": kept + "x"}).status_code == 302
+    assert Group.objects.get(name__startswith="Delegationen").name == "Delegationen"
+    settings.FORM_KEPT_FILE_MAX_AGE = -1
+    assert form_protection.KeptFile.from_token("attachment", kept) is None
+    assert form_protection.KeptFile.from_token("other", kept) is None
+
+
+def test_the_periodic_sweep_removes_kept_files_after_their_time(client, settings):
+    data = {**fresh_form(client), "email": "x", "attachment": SimpleUploadedFile("a.pdf", b"1")}
+    client.post("/form/", data)
+    assert form_protection.purge_kept_files() == "0 kept form files removed"
+    settings.FORM_KEPT_FILE_MAX_AGE = -10
+    assert form_protection.purge_kept_files() == "1 kept form files removed"
+    assert os.listdir(kept_directory()) == []
+
+
+def kept_directory():
+    return storages["private"].path(form_protection.KEPT_FILES_DIRECTORY)

@@ -44,9 +44,24 @@ def assert_rejected_and_kept(response, before, after, typed_value):
         assert escape(typed_value) in response.content.decode(), "the typed value was lost"
 
 
+# Numbers past every column's range, where a choice or a number is expected.
+huge_numbers = st.one_of(
+    st.integers(min_value=2**63, max_value=2**100),
+    st.integers(min_value=-(2**100), max_value=-(2**63) - 1),
+    st.sampled_from([2**31, -(2**31) - 1]),
+).map(str)
+
+
 @FUZZ
-@given(name=typed, email=typed, size=typed, starts=typed, purpose=typed)
-def test_visit_request_form(client, name, email, size, starts, purpose):
+@given(
+    name=typed,
+    email=typed,
+    size=st.one_of(typed, huge_numbers),
+    starts=typed,
+    purpose=typed,
+    topics=st.lists(st.one_of(huge_numbers, printable), max_size=3),
+)
+def test_visit_request_form(client, name, email, size, starts, purpose, topics):
     cache.clear()
     url = reverse("visits:request")
     data = {
@@ -60,6 +75,7 @@ def test_visit_request_form(client, name, email, size, starts, purpose):
         "ends_on": starts,
         "delegation_size": size,
         "purpose": purpose,
+        "topics": topics,
         "has_read_privacy_notice": "on",
     }
     before = Visit.objects.count()

@@ -12,7 +12,13 @@ PERSONAL_DATA_MODELS = {
     "internships": {"application", "applicationfile"},
     "visits": {"participant"},
     "newsroom": {"subscriber"},
+    "events": {"registration", "answer"},
 }
+
+
+def manages(role, app, model):
+    """Whether ``role`` manages the whole app or this one model of it."""
+    return app in role["manage"] or f"{app}.{model}" in role["manage"]
 
 
 def test_each_app_declares_its_group_and_demo_login():
@@ -22,7 +28,15 @@ def test_each_app_declares_its_group_and_demo_login():
         "Redaktör": "redaktor",
         "Publicerare": "publicerare",
         "Rekryterare": "rekryterare",
+        "Evenemangsansvarig": "evenemang",
     }
+
+
+def test_an_app_adds_its_share_to_a_group_another_app_declares():
+    editors = roles.groups()[EDITORS]
+    assert {"newsroom", "events", "portal.page"} <= set(editors["manage"])
+    assert "relations.programme" in editors["view"]
+    assert "visits.visit" in editors["view"]
 
 
 def test_every_role_exists_after_migrate():
@@ -49,7 +63,7 @@ def test_each_group_changes_only_its_own_app(group):
     for permission in permissions:
         app = permission.content_type.app_label
         model = permission.content_type.model
-        if app not in role["manage"]:
+        if not manages(role, app, model):
             assert permission.codename == f"view_{model}", permission
             assert f"{app}.{model}" in role["view"]
 
@@ -60,8 +74,9 @@ def test_personal_data_is_open_only_to_the_group_that_needs_it(group):
     permissions = Group.objects.get(name=group).permissions.select_related("content_type")
     for permission in permissions:
         app = permission.content_type.app_label
-        if permission.content_type.model in PERSONAL_DATA_MODELS.get(app, set()):
-            assert app in role["manage"], permission
+        model = permission.content_type.model
+        if model in PERSONAL_DATA_MODELS.get(app, set()):
+            assert manages(role, app, model), permission
 
 
 @pytest.mark.parametrize("group", list(roles.groups()))
@@ -72,9 +87,20 @@ def test_each_group_sees_its_own_apps_in_the_admin(staff_client, group):
     app_labels = {app["app_label"] for app in response.context["app_list"]}
     assert "auth" not in app_labels
     for app_label in app_labels:
-        assert app_label in roles.groups()[group]["manage"] or any(
-            dotted.startswith(f"{app_label}.") for dotted in roles.groups()[group]["view"]
+        role = roles.groups()[group]
+        assert app_label in role["manage"] or any(
+            dotted.startswith(f"{app_label}.") for dotted in role["manage"] + role["view"]
         )
+
+
+def test_the_editors_keep_the_pages_and_redirects_as_well_as_the_news():
+    codenames = set(
+        Group.objects.get(name=EDITORS).permissions.values_list("codename", flat=True)
+    )
+    assert {"add_page", "change_page", "delete_page", "add_redirect", "change_newsitem"} <= (
+        codenames
+    )
+    assert "change_formsubmission" not in codenames
 
 
 def test_admin_is_in_swedish_with_the_units_name(staff_client):
@@ -92,3 +118,13 @@ def test_staff_login_is_throttled_after_repeated_failures(client, django_user_mo
     )
     assert response.status_code == 429
     assert "För många misslyckade inloggningsförsök" in response.content.decode()
+
+
+def test_a_group_may_manage_single_models_of_another_app():
+    editors = Group.objects.get(name=EDITORS)
+    codenames = set(
+        editors.permissions.filter(content_type__app_label="portal")
+        .values_list("codename", flat=True)
+    )
+    assert {"add_document", "change_image", "delete_video", "view_document"} <= codenames
+    assert "view_formsubmission" not in codenames

@@ -12,6 +12,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "a-long-random-production-like-secret-key-for-the-deploy-check-0123456789",
     "ALLOWED_HOSTS": "externa.example.se",
     "SITE_URL": "https://externa.example.se",
+    "TRUSTED_PROXY_COUNT": "1",
 }
 
 
@@ -72,6 +73,15 @@ def test_plain_http_for_trying_serve_locally_is_accepted_but_warned_about():
     )
     assert result.returncode != 0
     assert "security.W008" in result.stdout + result.stderr
+
+
+def test_production_mode_without_a_proxy_count_is_warned_about():
+    env = {**PRODUCTION_ENV}
+    del env["TRUSTED_PROXY_COUNT"]
+    result = manage("check", **env)
+    assert "portal.W001" in result.stdout + result.stderr
+    assert "TRUSTED_PROXY_COUNT" in result.stdout + result.stderr
+    assert "portal.W001" not in manage("check", **PRODUCTION_ENV).stderr
 
 
 def test_time_zone_and_languages():

@@ -132,3 +132,20 @@ def test_security_txt_names_a_contact_and_a_near_expiry(client):
     days_left = (expires - datetime.datetime.now(datetime.UTC)).days
     assert 0 < days_left < 365
     assert fields["Canonical"].endswith("/.well-known/security.txt")
+
+
+def test_the_icons_are_at_their_conventional_addresses(client):
+    from io import BytesIO
+
+    from PIL import Image
+
+    for path, kind, size in (
+        ("/favicon.ico", "ICO", (48, 48)),
+        ("/apple-touch-icon.png", "PNG", (180, 180)),
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        image = Image.open(BytesIO(b"".join(response.streaming_content)))
+        assert (image.format, image.size) == (kind, size)
+    home = client.get("/").content.decode()
+    assert '<link rel="apple-touch-icon" href="/apple-touch-icon.png">' in home

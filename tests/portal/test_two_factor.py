@@ -1,9 +1,11 @@
 """Staff reach the admin only after a second factor; enrolment happens outside the admin."""
 
 import re
+from urllib.parse import unquote
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -56,6 +58,9 @@ def test_enrolment_shows_an_inline_svg_qr_code_then_backup_codes(client, staff_u
     done = client.post(enrol.redirect_chain[-1][0], {"code": code_for(device), "next": "/admin/"})
     codes = re.findall(r"<li><code>(\d{8})</code></li>", done.content.decode())
     assert len(codes) == 10
+    download = re.search(r'download="[^"]+\.txt" href="data:text/plain;charset=utf-8,([^"]+)"',
+                         done.content.decode())
+    assert unquote(download.group(1)).split() == codes
     device.refresh_from_db()
     assert device.confirmed
     assert client.get("/admin/").status_code == 200
@@ -69,7 +74,28 @@ def test_a_wrong_code_is_refused_with_a_message_at_the_field(client, staff_user)
     assert response.status_code == 200
     assert "Koden stämmer inte" in html
     assert 'aria-invalid="true"' in html
+    assert "000000" not in html  # the wrong code is cleared from the field
     assert client.get("/admin/", follow=True).redirect_chain[-1][0].startswith("/konto/tvafaktor/")
+
+
+def test_the_key_to_type_by_hand_is_shown_in_groups_of_four(client, staff_user):
+    client.force_login(staff_user)
+    html = client.get("/konto/tvafaktor/aktivera/").content.decode()
+    key = re.search(r"<code>([A-Z2-7 ]+)</code>", html).group(1)
+    device = TOTPDevice.objects.get(user=staff_user)
+    assert key.replace(" ", "") in device.config_url
+    assert {len(group) for group in key.split(" ")[:-1]} == {4}
+
+
+def test_a_right_code_while_the_device_waits_is_not_called_wrong(client, staff_user):
+    # After five failures in a row the device waits 16 seconds before it tries a code.
+    device = TOTPDevice.objects.create(user=staff_user, name="Telefon", confirmed=True,
+                                       throttling_failure_count=5,
+                                       throttling_failure_timestamp=timezone.now())
+    verify_url = log_in_with_password(client)
+    html = client.post(verify_url, {"code": code_for(device)}).content.decode()
+    assert "Vänta några sekunder och försök igen." in html
+    assert "Koden stämmer inte" not in html
 
 
 def test_a_device_code_opens_the_admin(client, staff_user):
@@ -115,3 +141,28 @@ def test_second_factor_is_forced_on_in_production():
         **PRODUCTION_ENV, STAFF_2FA_REQUIRED="0",
     )
     assert result.stdout.strip().splitlines()[-1] == "True", result.stderr
+
+
+def test_behind_a_proxy_one_clients_failures_lock_out_only_that_client(
+    client, staff_user, settings
+):
+    """django-axes counts by the same client address as the form limits."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    wrong = {"username": "karin", "password": "fel-lösenord"}
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/konto/logga-in/", wrong, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy)
+    locked = client.post(
+        "/konto/logga-in/",
+        {"username": "karin", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+        **proxy,
+    )
+    assert locked.status_code == 429
+    other = client.post(
+        "/konto/logga-in/",
+        {"username": "karin", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="203.0.113.9",
+        **proxy,
+    )
+    assert other.status_code == 302

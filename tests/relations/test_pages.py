@@ -232,11 +232,14 @@ def projects():
     lead = ProgrammeFactory(slug="interreg", name="Interreg")
     esf = ProgrammeFactory(slug="esf", name="ESF+", fund="esf")
     skills = TopicFactory(slug="kompetens")
-    ProjectFactory(title="A", programme=lead, status=Project.Status.COMPLETED,
+    # The status follows the dates.
+    ProjectFactory(title="A", programme=lead, start_date=datetime.date(2018, 1, 1),
+                   end_date=datetime.date(2020, 12, 31),
                    region_role=Project.Role.LEAD_PARTNER, eu_grant=100, total_budget=200)
-    ProjectFactory(title="B", programme=esf, status=Project.Status.ONGOING,
+    ProjectFactory(title="B", programme=esf,
                    eu_grant=Decimal("2500000"), total_budget=Decimal("5000000")).topics.add(skills)
-    ProjectFactory(title="C", programme=esf, status=Project.Status.PLANNED,
+    ProjectFactory(title="C", programme=esf, start_date=datetime.date(2030, 1, 1),
+                   end_date=datetime.date(2032, 12, 31),
                    eu_grant=Decimal("500000"), total_budget=Decimal("500000"))
 
 
@@ -320,3 +323,30 @@ def test_office_tags_render_nothing_when_the_database_is_down(network):
     with mock.patch("django.db.backends.utils.CursorWrapper.execute", side_effect=DatabaseError):
         footer = Template("{% load offices %}{% footer_offices %}").render(Context())
     assert footer.strip() == ""
+
+
+def test_a_shared_office_lists_its_partners(client):
+    office = OfficeFactory(name="Bryssel", slug="bryssel")
+    office.partners.add(
+        OrganisationFactory(name="Region Dalarna", slug="dalarna", kind=Organisation.Kind.REGION),
+        OrganisationFactory(name="Region Örebro län", slug="orebro", kind=Organisation.Kind.REGION),
+    )
+    OfficeFactory(name="Göteborg", slug="goteborg")
+    html = html_of(client, reverse("relations:office-list"))
+    assert "Kontoret i Bryssel delas med:" in html
+    assert "Kontoret i Göteborg delas med" not in html
+    assert 'href="/natverk-och-eu/organisationer/dalarna/"' in html
+    assert "Region Örebro län" in html
+
+
+def test_the_home_pages_networks_are_only_networks(client):
+    MembershipFactory(organisation__name="CPMR")
+    MembershipFactory(organisation=OrganisationFactory(
+        name="Region Skåne", kind=Organisation.Kind.REGION
+    ))
+    MembershipFactory(organisation=OrganisationFactory(
+        name="Svenska ESF-rådet", kind=Organisation.Kind.AUTHORITY
+    ))
+    html = html_of(client, reverse("home"))
+    assert "CPMR" in html
+    assert "Region Skåne" not in html and "Svenska ESF-rådet" not in html

@@ -5,10 +5,16 @@ from django.urls import reverse
 from django.utils import translation
 
 from relations.factories import (
+    AgreementFactory,
+    AgreementFollowUpFactory,
+    AreaResultFactory,
     ContactFactory,
+    DevelopmentAreaFactory,
+    ForumFactory,
     MembershipFactory,
     OfficeFactory,
     OrganisationFactory,
+    PositionFactory,
     ProgrammeFactory,
     ProjectFactory,
     TopicFactory,
@@ -29,12 +35,16 @@ def build_base():
         "hub": OrganisationFactory(slug="nav"),
         "office": OfficeFactory(),
         "project": ProjectFactory(slug="forsta", programme=ProgrammeFactory()),
+        "follow_up": AgreementFollowUpFactory(agreement__slug="avtal", year=2000),
+        "position": PositionFactory(slug="svar"),
     }
 
 
 def add_rows(base, rows):
-    """``rows`` more organisations, memberships, projects, contacts and offices around them."""
-    topic, hub = base["topic"], base["hub"]
+    """``rows`` more organisations, memberships, projects, contacts, offices, agreements and
+    positions around them."""
+    topic, hub, follow_up = base["topic"], base["hub"], base["follow_up"]
+    agreement = follow_up.agreement
     for number in range(rows):
         extra_topic = TopicFactory()
         organisation = OrganisationFactory()
@@ -48,6 +58,15 @@ def add_rows(base, rows):
         base["project"].topics.add(extra_topic)
         ContactFactory(office=base["office"]).topics.add(topic, extra_topic)
         OfficeFactory(slug=f"kontor-{OfficeFactory._meta.model.objects.count()}", name="Kontor")
+        base["office"].partners.add(organisation)
+        AgreementFactory().parties.add(organisation, hub)
+        agreement.parties.add(organisation)
+        ForumFactory(agreement=agreement)
+        area = DevelopmentAreaFactory(agreement=agreement)
+        AreaResultFactory(follow_up=follow_up, area=area)
+        AreaResultFactory(follow_up__agreement=agreement, area=area)
+        follow_up.projects.add(project)
+        PositionFactory().topics.add(topic, extra_topic)
 
 
 def urls(language):
@@ -66,6 +85,13 @@ def urls(language):
             reverse("relations:topic-list"),
             reverse("relations:topic-detail", kwargs={"slug": "bredband"}),
             reverse("relations:office-list"),
+            reverse("relations:agreement-list"),
+            reverse("relations:agreement-detail", kwargs={"slug": "avtal"}),
+            reverse("relations:follow-up-detail", kwargs={"slug": "avtal", "year": 2000}),
+            reverse("relations:position-list"),
+            reverse("relations:position-list") + "?kind=position&topic=bredband&year=2025",
+            reverse("relations:position-detail", kwargs={"slug": "svar"}),
+            reverse("relations:position-feed"),
             reverse("home"),
         ]
 

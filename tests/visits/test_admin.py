@@ -90,7 +90,7 @@ def test_status_actions_go_through_the_workflow_and_report_refusals(staff_client
     texts = messages_of(response) or [response.content.decode()]
     joined = " ".join(texts)
     assert "kan inte få status" in joined
-    assert "1 besök fick status" in joined
+    assert "1 besök fick status ”bekräftat”. Inget mejl skickades." in joined
     change = StatusChange.objects.get()
     assert (change.visit, change.to_status, change.changed_by) == (ready, S.CONFIRMED,
                                                                    client.user)
@@ -136,7 +136,7 @@ def test_add_and_change_status_in_the_form(staff_client):
     form = page.context["adminform"].form
     data = {name: form[name].value() or "" for name in form.fields}
     data.update({
-        "topics": [], "projects": [], "new_status": "completed",
+        "topics": [], "projects": [], "documents": [], "new_status": "completed",
         "starts_at_0": visit.starts_at.astimezone().strftime("%Y-%m-%d"),
         "starts_at_1": visit.starts_at.astimezone().strftime("%H:%M:%S"),
         "ends_at_0": visit.ends_at.astimezone().strftime("%Y-%m-%d"),
@@ -153,6 +153,9 @@ def test_add_and_change_status_in_the_form(staff_client):
     visit.refresh_from_db()
     assert visit.status == S.CONFIRMED
     assert visit.status_changes.get().changed_by == client.user
+    assert "Besöket fick status ”bekräftat”. Inget mejl skickades." in messages_of(
+        client.get(change_url(visit))
+    )
 
 
 def test_printable_programme_and_statistics(staff_client):
@@ -189,8 +192,21 @@ def test_only_administrators_list_everyones_calendar_feeds(staff_client):
     assert staff_client(VISIT_COORDINATORS).get(url).status_code == 403
 
 
-def test_country_filter_shows_country_names(staff_client):
-    VisitFactory(country="BE")
+def test_country_filter_shows_country_names_each_once(staff_client):
+    VisitFactory(country="BE", starts_at=in_days(10), ends_at=in_days(11))
+    VisitFactory(country="BE", starts_at=in_days(20), ends_at=in_days(21))
     client = staff_client(VISIT_COORDINATORS)
     text = client.get(reverse("admin:visits_visit_changelist")).content.decode()
+    assert text.count("?country=BE") == 1
     assert "Belgien" in text
+
+
+def test_statistics_shares_are_of_the_total(staff_client):
+    for country in ("BE", "BE", "BE", "FI"):
+        VisitFactory(country=country, status=S.COMPLETED, starts_at=in_days(-40),
+                     ends_at=in_days(-39))
+    text = staff_client(VISIT_COORDINATORS).get(
+        reverse("admin:visits_visit_statistics")
+    ).content.decode()
+    assert '<meter min="0" max="4" value="3"' in text
+    assert '<meter min="0" max="4" value="1"' in text

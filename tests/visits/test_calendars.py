@@ -1,5 +1,7 @@
 """iCalendar outputs: they parse, carry the required properties, and show only what they may."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
@@ -7,7 +9,7 @@ from icalendar import Calendar
 
 from visits import services
 from visits.factories import ProgrammeItemFactory, VisitFactory, in_days
-from visits.models import CalendarFeedToken, Visit
+from visits.models import CalendarFeedToken, Visit, local_datetime
 from visits.roles import VISIT_COORDINATORS
 
 pytestmark = pytest.mark.django_db
@@ -150,3 +152,27 @@ def test_stamps_are_utc_and_times_local(client, calendar_visits):
             assert line.endswith("Z"), line
         if line.startswith(("DTSTART;", "DTEND;")):
             assert "TZID=Europe/Stockholm" in line
+
+
+def test_a_two_day_visit_with_daily_hours_is_one_event_per_day(client):
+    first = datetime.date(2030, 3, 14)
+    visit = VisitFactory(
+        starts_at=local_datetime(first, 9),
+        ends_at=local_datetime(first + datetime.timedelta(days=1), 17),
+    )
+    days = events(parse(client.get(reverse("visits:visit-ics", args=[visit.slug]))))
+    assert [(event.decoded("DTSTART").isoformat(), event.decoded("DTEND").isoformat())
+            for event in days] == [
+        ("2030-03-14T09:00:00+01:00", "2030-03-14T17:00:00+01:00"),
+        ("2030-03-15T09:00:00+01:00", "2030-03-15T17:00:00+01:00"),
+    ]
+    assert len({str(event["UID"]) for event in days}) == 2
+
+
+def test_an_overnight_visit_stays_one_event(client):
+    first = datetime.date(2030, 3, 14)
+    visit = VisitFactory(
+        starts_at=local_datetime(first, 18),
+        ends_at=local_datetime(first + datetime.timedelta(days=1), 10),
+    )
+    assert len(events(parse(client.get(reverse("visits:visit-ics", args=[visit.slug]))))) == 1

@@ -200,10 +200,10 @@ def test_sitemap_lists_public_visits_in_both_languages_only(client, visits):
 @pytest.mark.parametrize(
     ("start", "end", "shown"),
     [
-        ((2030, 3, 4), (2030, 3, 4), "4 mars 2030"),
-        ((2030, 3, 4), (2030, 3, 6), '4</time>–<time datetime="2030-03-06T17:00:00+01:00">6 mars'),
-        ((2030, 3, 30), (2030, 4, 2), "30 mars</time>–"),
-        ((2030, 12, 30), (2031, 1, 2), "30 december 2030</time>–"),
+        ((2030, 3, 4), (2030, 3, 4), '"2030-03-04T09:00:00+01:00">4 mars 2030 kl. 9–17'),
+        ((2030, 3, 4), (2030, 3, 6), ">4–6 mars 2030</time>"),
+        ((2030, 3, 30), (2030, 4, 2), ">30 mars – 2 april 2030</time>"),
+        ((2030, 12, 30), (2031, 1, 2), ">30 december 2030 – 2 januari 2031</time>"),
     ],
 )
 def test_date_ranges_read_naturally(client, start, end, shown):

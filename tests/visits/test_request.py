@@ -1,6 +1,7 @@
 """The visit request form: good input, each kind of bad input, and a replayed submission."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -65,9 +66,35 @@ def test_a_good_request_creates_an_internal_visit_and_two_mails(client, settings
     assert sorted(message.to[0] for message in mail.outbox) == ["besok@example.se",
                                                                  "kim@example.fi"]
     confirmation = next(m for m in mail.outbox if m.to == ["kim@example.fi"])
-    assert "Kim Kontakt" in confirmation.body
+    assert visit.request_reference in confirmation.subject + confirmation.body
     # The public sees nothing of it.
     assert "Region Exempel" not in client.get(reverse("visits:list")).content.decode()
+
+
+def test_the_confirmation_to_an_unverified_address_repeats_nothing_typed(client):
+    """Nobody has verified the address, so the mail must not carry a stranger's words."""
+    data = form_data(
+        client,
+        contact_name="Vinn pengar https://spam.example/claim",
+        organisation_name="Billiga klockor https://spam.example/watches",
+        purpose="Köp nu https://spam.example/buy",
+    )
+    assert client.post(reverse("visits:request"), data).status_code == 302
+    visit = Visit.objects.get()
+    confirmation = next(m for m in mail.outbox if m.to == ["kim@example.fi"])
+    text = confirmation.subject + confirmation.body
+    assert "spam.example" not in text
+    assert visit.request_reference in text
+
+
+@pytest.mark.parametrize("number", ["9" * 30, "-" + "9" * 30, str(2**63), str(2**31)])
+def test_a_number_out_of_any_columns_range_is_a_field_error(client, number):
+    data = form_data(client, topics=[number], delegation_size=number)
+    response = client.post(reverse("visits:request"), data)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert set(form.errors) == {"topics", "delegation_size"}
+    assert not Visit.objects.exists()
 
 
 def test_english_request_gets_an_english_confirmation(client):
@@ -154,3 +181,32 @@ def test_too_many_requests_from_one_address_are_refused_with_input_kept(client, 
     assert refused.status_code == 429
     assert "Region Exempel" in refused.content.decode()
     assert Visit.objects.count() == 2
+
+
+def test_the_confirmation_is_a_panel_and_the_mail_repeats_nothing_typed(client):
+    today = timezone.localdate()
+    first, last = today + datetime.timedelta(days=400), today + datetime.timedelta(days=401)
+    response = client.post(
+        reverse("visits:request"),
+        form_data(client, starts_on=first.isoformat(), ends_on=last.isoformat()),
+        follow=True,
+    )
+    assert '<div class="confirmation-panel" role="status">' in response.content.decode()
+    body = mail.outbox[0].body
+    # The mail goes to an address nobody has verified: the site's words and a reference only.
+    assert first.isoformat() not in body and str(first.year) not in body
+    assert "BES-" in body
+    # One form of address: "du", never "ni" or "er".
+    for text in (body, mail.outbox[0].subject, response.content.decode()):
+        assert not re.search(r"\b(ni|er|Ni|Er)\b", text)
+
+
+def test_every_required_field_says_what_to_do(client):
+    data = {"form_token": form_data(client)["form_token"]}
+    html = client.post(reverse("visits:request"), data).content.decode()
+    assert "Detta fält måste fyllas i" not in html
+    summary = html.split('class="error-summary"', 1)[1].split("</div>", 1)[0]
+    assert re.findall(r'<a href="#id_(\w+)">', summary) == [
+        "organisation_name", "country", "contact_name", "email", "starts_on", "ends_on",
+        "delegation_size", "purpose", "has_read_privacy_notice",
+    ]

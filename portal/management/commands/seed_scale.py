@@ -23,6 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--applications", type=int)
         parser.add_argument("--subscribers", type=int)
         parser.add_argument("--organisations", type=int)
+        parser.add_argument("--registrations", type=int)
         parser.add_argument("--seed", type=int, default=2026, help="Random seed (repeatable).")
         parser.add_argument(
             "--force", action="store_true", help="Add to a database that already has content."
@@ -42,7 +43,8 @@ class Command(BaseCommand):
         base = SCALES[options["scale"]]
         sizes = Sizes(**{
             name: options[name] if options[name] is not None else getattr(base, name)
-            for name in ("news", "visits", "applications", "subscribers", "organisations")
+            for name in ("news", "visits", "applications", "subscribers", "organisations",
+                         "registrations")
         })
         self.stdout.write(f"Seeding {connection.settings_dict['NAME']} at {sizes}")
         # Each app's scale.seed(), in the order of the registry: relations' organisations

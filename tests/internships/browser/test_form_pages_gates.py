@@ -11,7 +11,11 @@ from internships import services
 from internships.factories import ApplicationFactory
 from tests.gates.checks import axe_violations, html_errors
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the pages written by the migrations are back for every test.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def form_pages(call, closed_call):

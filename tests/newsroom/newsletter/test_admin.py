@@ -1,12 +1,15 @@
 """The newsletter admin for editors: subscribers, CSV export, issues, sending, progress."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import formats, timezone
 
-from newsroom.factories import NewsItemFactory
+from newsroom.factories import DraftFactory, NewsItemFactory
 from newsroom.newsletter import delivery
 from newsroom.newsletter.factories import (
     NewsletterIssueFactory,
@@ -127,10 +130,6 @@ def test_editors_cannot_confirm_or_readdress_anyone_only_unsubscribe(editor):
 
 
 def test_a_scheduled_issue_is_sent_by_the_periodic_job_when_its_time_comes(editor):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     from newsroom.periodic import JOBS
 
     SubscriberFactory.create_batch(2)
@@ -180,7 +179,7 @@ def test_the_send_action_asks_first_then_sends_in_the_background(editor):
     assert audit.events(issue, "sent").filter(actor=editor.user).exists()
 
     listing = editor.get(ISSUES).content.decode()
-    assert "3 skickade, 0 misslyckade, 0 väntar, 0 osäkra" in listing
+    assert "3 skickade, 0 studsade, 0 misslyckade, 0 väntar, 0 osäkra" in listing
     page = editor.get(f"{ISSUES}{issue.pk}/change/").content.decode()
     assert "?issue__id__exact=" in page  # progress links to the deliveries
 
@@ -215,7 +214,8 @@ def test_a_test_mail_goes_to_the_editors_own_address_only(editor):
 def test_the_issue_form_has_ordered_items_and_a_preview(editor):
     first, second = NewsItemFactory(title="Första"), NewsItemFactory(title="Andra")
     response = editor.post(f"{ISSUES}add/", {
-        "subject": "Nyhetsbrev april", "language": "sv", "intro": "Hej!",
+        "subject": "Nyhetsbrev april", "newsletter_list": "general", "language": "sv",
+        "intro": "Hej!",
         "entries-TOTAL_FORMS": 2, "entries-INITIAL_FORMS": 0,
         "entries-0-news_item": second.pk, "entries-0-position": 2,
         "entries-1-news_item": first.pk, "entries-1-position": 1,
@@ -233,3 +233,58 @@ def test_a_sent_issue_can_no_longer_be_edited(editor):
     NewsletterIssue.objects.filter(pk=issue.pk).update(status="sent")
     html = editor.get(f"{ISSUES}{issue.pk}/change/").content.decode()
     assert 'name="subject"' not in html
+
+
+def test_the_issue_news_picker_offers_only_published_news(editor):
+    published = NewsItemFactory(title="Publicerad nyhet")
+    DraftFactory(title="Utkast")
+    NewsItemFactory(title="Schemalagd", publish_at=timezone.now() + timedelta(days=2))
+    picker = f"{ISSUES}nyheter/"
+    assert f'data-ajax--url="{picker}"' in editor.get(f"{ISSUES}add/").content.decode()
+    found = editor.get(picker, {"app_label": "newsroom", "model_name": "issueitem",
+                                "field_name": "news_item", "term": ""}).json()
+    assert [result["id"] for result in found["results"]] == [str(published.pk)]
+
+
+def test_an_issue_with_scheduled_news_warns_and_cannot_be_sent_yet(editor):
+    SubscriberFactory()
+    coming = timezone.now() + timedelta(days=2)
+    scheduled = NewsItemFactory(title="Kommer snart", publish_at=coming)
+    issue = NewsletterIssueFactory(news=[NewsItemFactory(), scheduled])
+    when = formats.date_format(timezone.localtime(coming), "j F Y H:i")
+
+    saved = editor.post(f"{ISSUES}{issue.pk}/change/", {
+        "subject": issue.subject, "language": "sv", "intro": issue.intro,
+        "entries-TOTAL_FORMS": 0, "entries-INITIAL_FORMS": 0,
+    }, follow=True)
+    warning = f"”Kommer snart” (publiceras {when})"
+    assert any(warning in str(message) for message in saved.context["messages"])
+
+    html = send(editor, issue).content.decode()
+    assert f"innehåller nyheter som inte är publicerade än: {warning}." in html
+    assert "Ja, skicka" not in html
+    send(editor, issue, confirmed=True)
+    assert not mail.outbox
+
+
+def test_test_send_and_send_are_buttons_on_the_issues_own_page(editor):
+    SubscriberFactory.create_batch(2)
+    issue = NewsletterIssueFactory(subject="Nyhetsbrev maj", news=[NewsItemFactory()])
+    page = f"{ISSUES}{issue.pk}/change/"
+    html = editor.get(page).content.decode()
+    assert f'action="{ISSUES}{issue.pk}/testmejl/"' in html
+    assert f'href="{ISSUES}{issue.pk}/skicka/"' in html
+
+    tested = editor.post(f"{ISSUES}{issue.pk}/testmejl/")
+    assert tested.url == page
+    assert [message.to for message in mail.outbox] == [["staff@example.se"]]
+
+    asking = editor.get(f"{ISSUES}{issue.pk}/skicka/").content.decode()
+    assert "skickas till 2 bekräftade prenumeranter" in asking
+    assert f'href="{page}"' in asking  # going back returns to the issue
+    sent = editor.post(f"{ISSUES}{issue.pk}/skicka/", {"confirmed": "yes"}, follow=True)
+    assert sent.redirect_chain[-1][0] == page
+    assert len(mail.outbox) == 3
+    assert "2 skickade, 0 misslyckade" not in sent.content.decode()  # the table, not the summary
+    assert "?issue__id__exact=" in sent.content.decode()
+    assert f'href="{ISSUES}{issue.pk}/skicka/"' not in sent.content.decode()  # sent once

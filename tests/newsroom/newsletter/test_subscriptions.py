@@ -279,3 +279,23 @@ def test_email_is_unique_without_regard_to_case():
     SubscriberFactory(email="Anna@Example.se")
     with pytest.raises(IntegrityError):
         SubscriberFactory(email="anna@example.SE")
+
+
+def test_the_thank_you_page_repeats_the_address_in_a_confirmation_panel(client):
+    response = client.post(SUBSCRIBE, fresh_form(client), follow=True)
+    html = response.content.decode()
+    assert '<div class="confirmation-panel" role="status">' in html
+    assert "Vi har skickat ett mejl till anna.svensson@example.se." in html
+    assert "Cache-Control" in response.headers and "no-cache" in response["Cache-Control"]
+
+
+def test_confirming_sends_a_welcome_mail_with_the_unsubscribe_link(client):
+    client.post(SUBSCRIBE, fresh_form(client))
+    confirm = path_of(link_in(mail.outbox[-1], "bekrafta"))
+    html = client.post(confirm).content.decode()
+    assert '<div class="confirmation-panel" role="status">' in html
+    welcome = mail.outbox[-1]
+    assert welcome.subject == "Välkommen som prenumerant på nyhetsbrevet"
+    unsubscribe = path_of(link_in(welcome, "avsluta"))
+    client.post(unsubscribe)
+    assert Subscriber.objects.get().status == Subscriber.Status.UNSUBSCRIBED

@@ -18,7 +18,11 @@ from newsroom.newsletter.factories import (
 from newsroom.newsletter.models import NewsletterIssue
 from tests.gates.checks import axe_violations, html_errors
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the pages written by the migrations are back for every test.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def pages():
