@@ -73,7 +73,8 @@ def _site_pages(context):
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
-    path = context["request"].path
+    # The bare error page of a test URLconf has no request to mark the current section by.
+    path = getattr(context.get("request"), "path", "")
     links = []
     for url_name, label in MAIN_NAVIGATION:
         try:

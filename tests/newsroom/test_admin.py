@@ -151,10 +151,10 @@ def test_preview_moves_to_the_site_of_the_item_language(editor):
     assert response["Location"] == f"/en/news/preview/{english.pk}/"
 
 
-def test_saving_a_scheduled_item_says_when_it_is_published(editor):
+def test_saving_a_scheduled_item_says_when_it_is_published(publisher):
     coming = timezone.localtime() + datetime.timedelta(days=3)
     coming = coming.replace(hour=9, minute=30, second=0, microsecond=0)
-    response = editor.post(f"{ADD_URL}add/", form_data(
+    response = publisher.post(f"{ADD_URL}add/", form_data(
         status="published",
         publish_at_0=coming.strftime("%Y-%m-%d"),
         publish_at_1=coming.strftime("%H:%M:%S"),
@@ -162,7 +162,7 @@ def test_saving_a_scheduled_item_says_when_it_is_published(editor):
     messages = [str(message) for message in response.context["messages"]]
     date = f"{coming.day} {MONTHS[coming.month - 1]} {coming.year}"
     assert f"”Vi söker praktikanter” är schemalagd och publiceras {date} kl. 09.30." in messages
-    published_now = editor.post(f"{ADD_URL}add/", form_data(status="published", slug="nu"),
+    published_now = publisher.post(f"{ADD_URL}add/", form_data(status="published", slug="nu"),
                                 follow=True)
     assert not any("schemalagd" in str(m) for m in published_now.context["messages"])
 

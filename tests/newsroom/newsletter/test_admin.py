@@ -254,8 +254,8 @@ def test_an_issue_with_scheduled_news_warns_and_cannot_be_sent_yet(editor):
     when = formats.date_format(timezone.localtime(coming), "j F Y H:i")
 
     saved = editor.post(f"{ISSUES}{issue.pk}/change/", {
-        "subject": issue.subject, "language": "sv", "intro": issue.intro,
-        "entries-TOTAL_FORMS": 0, "entries-INITIAL_FORMS": 0,
+        "subject": issue.subject, "newsletter_list": issue.newsletter_list, "language": "sv",
+        "intro": issue.intro, "entries-TOTAL_FORMS": 0, "entries-INITIAL_FORMS": 0,
     }, follow=True)
     warning = f"”Kommer snart” (publiceras {when})"
     assert any(warning in str(message) for message in saved.context["messages"])

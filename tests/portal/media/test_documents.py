@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from newsroom.factories import NewsItemFactory
 from newsroom.models import NewsItem
 from portal.media.documents import Document, human_size, validate_document_file
+from portal.pages.models import page_url
 from tests.portal.media.conftest import ooxml, opendocument, pdf
 from visits.factories import VisitFactory
 
@@ -135,7 +136,7 @@ def test_the_accessibility_statement_lists_public_documents_that_are_not_accessi
     item.documents.add(inaccessible, accessible)
     NewsItemFactory(status=NewsItem.Status.DRAFT).documents.add(unpublished)
 
-    html = client.get(reverse("accessibility")).content.decode()
+    html = client.get(page_url("accessibility")).content.decode()
     assert "Skannat protokoll" in html
     assert "Tillgänglig rapport" not in html and "Internt underlag" not in html
 

@@ -11,6 +11,7 @@ from django.utils import translation
 
 from newsroom.factories import NewsItemFactory
 from newsroom.models import NewsItem
+from portal.editorial import PUBLISHERS
 from portal.media import videos
 from portal.media.admin import VideoForm
 from portal.media.documents import Document
@@ -81,8 +82,10 @@ def test_a_reference_to_nothing_is_refused_at_the_field():
     assert "[bild:999], [dokument:998]" in error.value.messages[0]
 
 
-def test_an_editor_places_an_image_and_a_document_in_a_news_item(staff_client, image, document):
-    editor = staff_client("Redaktör")
+def test_a_publisher_places_an_image_and_a_document_in_a_news_item(
+    staff_client, image, document
+):
+    editor = staff_client(PUBLISHERS)
     response = editor.post(reverse("admin:newsroom_newsitem_add"), {
         "title": "Ny rapport", "slug": "ny-rapport", "language": "sv", "lead": "Ingress.",
         "body": f"{image.reference}\n\nLäs {document.reference}.",

@@ -111,8 +111,11 @@ def test_a_page_without_english_links_only_its_own_language_and_switches_to_the_
         "sv": "http://testserver/om-oss/var-organisation/",
         "x-default": "http://testserver/om-oss/var-organisation/",
     }
-    # The language switcher leads to the nearest page above that is in English.
-    assert "http://testserver/en/about/" in facts.links
+    # The language switcher leads to the nearest page above that is in English, which then
+    # says that the page asked for has no English version.
+    assert "http://testserver/en/about/?untranslated=sv" in facts.links
+    notice = client.get("/en/about/", {"untranslated": "sv"}).content.decode()
+    assert "not available in English" in notice
     assert client.get("/en/about/var-organisation/").status_code == 404
 
 
