@@ -18,6 +18,7 @@ class PortalConfig(AppConfig):
 
         from portal import checks, page_cache, roles
         from portal.editorial.models import EditorialModel
+        from portal.pages.standard import ensure_standard_pages
         from portal.redirects import models as redirects
 
         # Every editorial model keeps its revisions, whichever app defines it.
@@ -28,6 +29,10 @@ class PortalConfig(AppConfig):
 
         # After every migrate, so that models added later get their group permissions too.
         post_migrate.connect(roles.sync_groups, dispatch_uid="portal.sync_groups")
+        # After the portal's own migrations only: the Page model is the portal's.
+        post_migrate.connect(
+            ensure_standard_pages, sender=self, dispatch_uid="portal.ensure_standard_pages"
+        )
         # Saved content makes cached pages out of date, whichever process saves it.
         page_cache.connect_signals()
         # A public URL that changes keeps answering (models that take KeepsOldURLs).

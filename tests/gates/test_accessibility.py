@@ -11,10 +11,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from tests.gates.checks import axe_violations
 from tests.gates.crawl import admin_paths, sitemap_paths, staff_login_pages
 
-# serialized_rollback: the pages written by the migrations are back for every test.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

@@ -6,10 +6,9 @@ from django.core import mail
 from internships.models import Application
 from internships.samples import minimal_pdf
 
-# serialized_rollback: the pages written by the migrations are back for every test.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

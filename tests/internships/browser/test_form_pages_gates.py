@@ -11,10 +11,9 @@ from internships import services
 from internships.factories import ApplicationFactory
 from tests.gates.checks import axe_violations, html_errors
 
-# serialized_rollback: the pages written by the migrations are back for every test.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

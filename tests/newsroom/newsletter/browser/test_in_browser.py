@@ -11,10 +11,9 @@ from newsroom.newsletter import subscriptions
 from newsroom.newsletter.factories import SubscriberFactory
 from newsroom.newsletter.models import Subscriber
 
-# serialized_rollback: the pages written by the migrations are back for every test.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

@@ -18,10 +18,9 @@ from newsroom.newsletter.factories import (
 from newsroom.newsletter.models import NewsletterIssue
 from tests.gates.checks import axe_violations, html_errors
 
-# serialized_rollback: the pages written by the migrations are back for every test.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

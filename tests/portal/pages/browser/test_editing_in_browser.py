@@ -6,10 +6,9 @@ from django.contrib.auth.models import User
 
 from portal.pages.models import Page
 
-# serialized_rollback: the pages written by the migrations are back for every test.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 
