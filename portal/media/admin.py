@@ -36,6 +36,8 @@ class ReferenceMixin:
 @admin.register(Image)
 class ImageAdmin(ReferenceMixin, admin.ModelAdmin):
     list_display = ["thumbnail", "alt_text", "credit", "reference", "created_at"]
+    # The thumbnail's alt is empty (its alt text is the next column), so it cannot be the link.
+    list_display_links = ["alt_text"]
     search_fields = ["alt_text", "alt_text_en", "credit"]
     readonly_fields = ["reference", "preview"]
     fields = ["file", "alt_text", "alt_text_en", "credit", "reference", "preview"]

@@ -36,7 +36,7 @@ def test_register_cancel_and_the_waiting_list_moves_up(live_server, page):
     summary = page.locator(".error-summary")
     assert summary.is_visible()
     assert page.title().startswith("Fel: ")
-    summary.get_by_role("link", name=re.compile("Typ av organisation")).click()
+    summary.get_by_role("link", name="Välj vilken typ av organisation du kommer från.").click()
     assert page.evaluate("document.activeElement.id") == "id_organisation_type"
     assert page.get_by_label(re.compile("^Organisation:?$")).input_value() == "Borås stad"
     assert not Registration.objects.exists()

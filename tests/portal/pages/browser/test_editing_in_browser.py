@@ -49,6 +49,8 @@ def test_an_editor_edits_about_us_and_adds_a_child_page(live_server, page, staff
     assert "We speak for the region" in page.locator(".lead").inner_text()
     page.goto(live_server.url + "/om-oss/var-organisation/")
     assert page.get_by_role("heading", level=1).inner_text() == "Vår organisation"
-    # No English version: the language switcher leads to the nearest English page above.
+    # No English version: the language switcher leads to the nearest English page above,
+    # which says so.
     page.get_by_role("link", name="English").click()
-    assert page.url == live_server.url + "/en/about/"
+    assert page.url == live_server.url + "/en/about/?untranslated=sv"
+    assert "not available in English" in page.get_by_role("main").inner_text()
