@@ -14,7 +14,6 @@ import newsroom.newsletter.admin  # noqa: F401 - registers the newsletter's admi
 from newsroom.models import NewsItem
 from portal.editorial.admin import EditorialAdmin
 from portal.media.admin import PRIVATE_FILE_FIELDS
-from portal.media.embeds import referenced_documents
 
 
 class VisibilityFilter(admin.SimpleListFilter):
@@ -84,11 +83,6 @@ class NewsItemAdmin(EditorialAdmin):
                         ("created_at", "updated_at")]},
         ),
     ]
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # A document linked in the text is attached too, which is what makes it public.
-        form.instance.documents.add(*referenced_documents(form.instance.body))
 
     def view_on_site(self, item):
         # "View on site" opens the preview, which also shows drafts and scheduled items.

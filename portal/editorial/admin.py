@@ -27,6 +27,7 @@ from reversion.models import Version
 
 from portal.editorial.compare import differences
 from portal.editorial.review import can_publish, notify_publishers
+from portal.media.embeds import referenced_documents
 
 COMMENT = "revision_comment"
 SUBMIT = "_submit_for_review"
@@ -118,6 +119,7 @@ class EditorialAdmin(admin.ModelAdmin):
             return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
+        self._attach_referenced_documents(form)
         comment = form.cleaned_data.get(COMMENT) or self._summary(form, change)
         live = self.model._default_manager.get(pk=obj.pk) if change else None
         if live is not None and live.is_published and obj.is_published:
@@ -131,6 +133,17 @@ class EditorialAdmin(admin.ModelAdmin):
             self._record_publication(request, obj, live)
         if SUBMIT in request.POST:
             self._submit_for_review(request, obj)
+
+    @staticmethod
+    def _attach_referenced_documents(form):
+        """A document linked in the text is attached too, which is what makes it public: to
+        the row, or to the draft's relations when the edit is kept as a draft."""
+        if "documents" not in form.cleaned_data:
+            return
+        text = "\n".join(form.cleaned_data.get(name) or "" for name in ("body", "body_en"))
+        form.cleaned_data["documents"] = {
+            *form.cleaned_data["documents"], *referenced_documents(text)
+        }
 
     def _save_as_draft(self, request, obj, form, live, comment):
         """A published item stays as it is on the site: the edit is kept as its draft."""

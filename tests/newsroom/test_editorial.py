@@ -12,6 +12,8 @@ from newsroom.models import NewsItem
 from newsroom.roles import EDITORS, PUBLISHERS
 from portal import audit
 from portal.editorial.models import Draft, ReviewRequest
+from portal.media.documents import Document
+from tests.portal.media.conftest import pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -243,3 +245,18 @@ def test_publish_and_unpublish_actions_are_in_the_audit_trail(staff_client):
     assert audit.events(item, "published").get().actor == publisher.user
     assert audit.events(item, "unpublished").get().actor == publisher.user
     assert audit.events(scheduled, "scheduled").get().additional_data["detail"]
+
+
+def test_a_document_linked_in_a_draft_is_attached_only_when_the_draft_is_published(
+    staff_client, editor, published
+):
+    document = Document.objects.create(file=pdf(), title="Remissvar")
+    body = f"Läs {document.reference}."
+    editor.post(change_url(published), form_data(published, body=body))
+    assert not published.documents.exists()
+    assert Document.objects.public().filter(pk=document.pk).count() == 0
+    assert Version.objects.get_for_object(published).count() == 1  # the draft, nothing else
+
+    publisher = staff_client(PUBLISHERS, username="publicerare")
+    publisher.post(f"{LIST_URL}{published.pk}/draft/publish/")
+    assert list(published.documents.all()) == [document]
