@@ -60,7 +60,7 @@ def registrations_and_events(scale):
         first_name, last_name = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         registrations.append(Registration(
             event_id=event.pk,
-            reference=f"EV-S{number + 1:07d}",
+            reference=f"EV-SKALA-{number + 1:07d}",
             status="confirmed",
             name=f"{first_name} {last_name}",
             email=f"deltagare{number + 1}@kommun.example.se",
