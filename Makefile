@@ -58,7 +58,7 @@ clean:
 
 # After changing UI strings: refresh the catalogues (needs gettext's xgettext), then translate
 # the new entries in */locale/en/LC_MESSAGES/django.po. Each app keeps its own catalogue.
-APPS := relations visits newsroom internships
+APPS := relations visits newsroom internships events
 translations: $(VENV)/.installed
 	DEBUG=1 $(MANAGE) makemessages -l en --no-obsolete --ignore node_modules --ignore staticfiles \
 		$(foreach app,$(APPS),--ignore $(app))

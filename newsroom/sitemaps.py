@@ -8,7 +8,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from newsroom.models import NewsItem, years_with_news
-from newsroom.newsletter.sitemaps import NewsletterIssueSitemap, NewsletterPagesSitemap
+from newsroom.newsletter.sitemaps import (
+    NewsletterIssueSitemap,
+    NewsletterListArchiveSitemap,
+    NewsletterPagesSitemap,
+)
 from portal.sitemaps import I18nSitemap
 from relations.models import Topic
 
@@ -89,5 +93,6 @@ SITEMAPS = {
     "news": NewsListPagesSitemap,
     "news-items": NewsItemSitemap,
     "newsletter": NewsletterPagesSitemap,
+    "newsletter-lists": NewsletterListArchiveSitemap,
     "newsletter-issues": NewsletterIssueSitemap,
 }

@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 
 from newsroom.newsletter.models import Subscriber
 from newsroom.newsletter.subscriptions import (
+    preferences_url,
     unsubscribe_mailto,
     unsubscribe_url,
     url_in_language,
@@ -26,20 +27,29 @@ def issue_entries(issue):
     ]
 
 
-def mail_context(issue, entries, unsubscribe_link):
+def subscriber_links(subscriber):
+    """The links every mail to ``subscriber`` ends with: unsubscribe, and choose lists."""
+    return {
+        "unsubscribe_url": unsubscribe_url(subscriber),
+        "preferences_url": preferences_url(subscriber),
+    }
+
+
+def mail_context(issue, entries, links):
     return {
         "issue": issue,
         "entries": entries,
-        "unsubscribe_url": unsubscribe_link,
+        **links,
         "archive_url": absolute_url(issue.get_absolute_url()),
         "subscribe_url": url_in_language("newsroom:subscribe", issue.language),
         "site_url": settings.SITE_URL,
     }
 
 
-def render_issue(issue, entries, language, unsubscribe_link):
-    """(plain text, HTML) of an issue in ``language``. No images, so no tracking pixels."""
-    context = mail_context(issue, entries, unsubscribe_link)
+def render_issue(issue, entries, language, links):
+    """(plain text, HTML) of an issue in ``language``, ending with ``links`` (see
+    subscriber_links). No images, so no tracking pixels."""
+    context = mail_context(issue, entries, links)
     with translation.override(language):
         text = render_text("newsroom/mail/newsletter_body.txt", context)
         html = render_to_string("newsroom/mail/newsletter.html", context)
@@ -49,8 +59,8 @@ def render_issue(issue, entries, language, unsubscribe_link):
 def build_message(issue, subscriber, entries, connection=None, return_path=None):
     """The mail to ``subscriber``; ``return_path`` is its envelope sender, where bounce
     reports go (the From header stays DEFAULT_FROM_EMAIL)."""
-    link = unsubscribe_url(subscriber)
-    text, html = render_issue(issue, entries, subscriber.language, link)
+    links = subscriber_links(subscriber)
+    text, html = render_issue(issue, entries, subscriber.language, links)
     message = EmailMultiAlternatives(
         subject=issue.subject,
         body=text,
@@ -60,7 +70,9 @@ def build_message(issue, subscriber, entries, connection=None, return_path=None)
         headers={
             "From": settings.DEFAULT_FROM_EMAIL,
             # RFC 2369 and RFC 8058: mail programs offer one-click unsubscribing.
-            "List-Unsubscribe": f"<{link}>, <{unsubscribe_mailto(subscriber)}>",
+            "List-Unsubscribe": (
+                f"<{links['unsubscribe_url']}>, <{unsubscribe_mailto(subscriber)}>"
+            ),
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )

@@ -39,6 +39,41 @@ class NewsletterList(models.TextChoices):
     INTERNSHIPS = "internships", _("Praktikplatser")
     EVENTS = "events", _("Evenemang")
 
+    @property
+    def description(self):
+        return LIST_DESCRIPTIONS[self]
+
+    @property
+    def archive_slug(self):
+        """This list's archive in the active language's URLs."""
+        return str(ARCHIVE_SLUGS[self])
+
+    @classmethod
+    def from_archive_slug(cls, slug):
+        """The list whose archive has ``slug`` in the active language, or None."""
+        return next((value for value in cls if value.archive_slug == slug), None)
+
+    def get_archive_url(self):
+        return reverse("newsroom:newsletter-list-archive", kwargs={"slug": self.archive_slug})
+
+
+# What each list brings, beside its checkbox.
+LIST_DESCRIPTIONS = {
+    NewsletterList.GENERAL: _("Nyheter om regionens arbete i Sverige, i EU och "
+                              "internationellt, några gånger per termin."),
+    NewsletterList.EU_MONITORING: _("Tidiga varningar från Brysselkontoret om kommande "
+                                    "utlysningar, samråd och beslut."),
+    NewsletterList.INTERNSHIPS: _("Ett mejl när en ny praktikutlysning öppnar."),
+    NewsletterList.EVENTS: _("Inbjudningar till seminarier, informationsmöten och "
+                             "utbildningar."),
+}
+ARCHIVE_SLUGS = {
+    NewsletterList.GENERAL: pgettext_lazy("URL", "nyhetsbrevet"),
+    NewsletterList.EU_MONITORING: pgettext_lazy("URL", "eu-bevakning"),
+    NewsletterList.INTERNSHIPS: pgettext_lazy("URL", "praktikplatser"),
+    NewsletterList.EVENTS: pgettext_lazy("URL", "evenemang"),
+}
+
 
 class SubscriberQuerySet(models.QuerySet):
     def with_email(self, email):

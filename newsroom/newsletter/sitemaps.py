@@ -1,9 +1,9 @@
-"""The newsletter in the sitemap: the subscribe form, the archive, and each sent issue."""
+"""The newsletter in the sitemap: the subscribe form, the archives, and each sent issue."""
 
 from django.contrib.sitemaps import Sitemap
 
-from newsroom.newsletter.models import NewsletterIssue
-from portal.sitemaps import NamedPagesSitemap
+from newsroom.newsletter.models import NewsletterIssue, NewsletterList
+from portal.sitemaps import I18nSitemap, NamedPagesSitemap
 
 
 class NewsletterPagesSitemap(NamedPagesSitemap):
@@ -11,6 +11,18 @@ class NewsletterPagesSitemap(NamedPagesSitemap):
 
     changefreq = "weekly"
     url_names = ["newsroom:subscribe", "newsroom:newsletter-archive"]
+
+
+class NewsletterListArchiveSitemap(I18nSitemap):
+    """Each list's archive, at its translated address in each language."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        return list(NewsletterList)
+
+    def location(self, item):
+        return item.get_archive_url()
 
 
 class NewsletterIssueSitemap(Sitemap):

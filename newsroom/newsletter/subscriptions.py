@@ -28,7 +28,10 @@ from portal.mail import queue_mail
 
 CONFIRM_SALT = "newsroom.newsletter.confirm"
 UNSUBSCRIBE_SALT = "newsroom.newsletter.unsubscribe"
+PREFERENCES_SALT = "newsroom.newsletter.preferences"
 CONFIRM_MAX_AGE = timedelta(days=7)
+# Every mail carries a fresh link; one from an older mail asks for a newer one.
+PREFERENCES_MAX_AGE = timedelta(days=365)
 UNCONFIRMED_RETENTION = timedelta(days=30)
 SUBSCRIBE_SOURCE = "newsroom:subscribe"
 
@@ -112,6 +115,26 @@ def subscriber_for_unsubscribe_token(token):
     return _subscriber_for(data)
 
 
+def preferences_token(subscriber):
+    return signing.dumps(_token_data(subscriber), salt=PREFERENCES_SALT, compress=True)
+
+
+def subscriber_for_preferences(token):
+    """(subscriber, None) for a usable preferences link, else (None, LinkProblem.*)."""
+    try:
+        data = signing.loads(
+            token, salt=PREFERENCES_SALT, max_age=PREFERENCES_MAX_AGE.total_seconds()
+        )
+    except signing.SignatureExpired:
+        return None, LinkProblem.EXPIRED
+    except signing.BadSignature:
+        return None, LinkProblem.INVALID
+    subscriber = _subscriber_for(data)
+    if subscriber is None:
+        return None, LinkProblem.EXPIRED
+    return subscriber, None
+
+
 def url_in_language(name, language, **kwargs):
     with translation.override(language):
         return absolute_url(reverse(name, kwargs=kwargs))
@@ -128,6 +151,14 @@ def unsubscribe_url(subscriber):
         "newsroom:newsletter-unsubscribe",
         subscriber.language,
         token=unsubscribe_token(subscriber),
+    )
+
+
+def preferences_url(subscriber):
+    return url_in_language(
+        "newsroom:newsletter-preferences",
+        subscriber.language,
+        token=preferences_token(subscriber),
     )
 
 
@@ -165,6 +196,7 @@ def subscribe(email, *, language, newsletter_lists=(NewsletterList.GENERAL,),
             context={
                 "subscriber": subscriber,
                 "unsubscribe_url": unsubscribe_url(subscriber),
+                "preferences_url": preferences_url(subscriber),
                 "subscribe_url": url_in_language("newsroom:subscribe", language),
             },
             to=[subscriber.email],
@@ -201,6 +233,13 @@ def subscribe(email, *, language, newsletter_lists=(NewsletterList.GENERAL,),
     return subscriber
 
 
+def list_names(subscriber):
+    """The subscriber's lists by name, in the subscriber's language, for a mail."""
+    with translation.override(subscriber.language):
+        chosen = set(subscriber.newsletter_lists)
+        return ", ".join(str(value.label) for value in NewsletterList if value in chosen)
+
+
 @transaction.atomic
 def confirm(subscriber):
     """The double opt-in's second step: from now on the address receives issues.
@@ -219,6 +258,8 @@ def confirm(subscriber):
             template="newsroom/mail/welcome",
             context={
                 "unsubscribe_url": unsubscribe_url(subscriber),
+                "preferences_url": preferences_url(subscriber),
+                "newsletter_lists": list_names(subscriber),
                 "archive_url": url_in_language(
                     "newsroom:newsletter-archive", subscriber.language
                 ),

@@ -31,9 +31,20 @@ urlpatterns = [
         name="newsletter-archive",
     ),
     path(
+        _("nyhetsbrev/installningar/<str:token>/"),
+        public_view(views.PreferencesView.as_view()),
+        name="newsletter-preferences",
+    ),
+    path(
         _("nyhetsbrev/arkiv/<int:pk>/"),
         public_view(views.NewsletterIssueView.as_view()),
         name="newsletter-issue",
+    ),
+    # After the issues: a list's slug is never a number.
+    path(
+        _("nyhetsbrev/arkiv/<slug:slug>/"),
+        public_view(views.NewsletterListArchiveView.as_view()),
+        name="newsletter-list-archive",
     ),
     path(
         _("nyhetsbrev/forhandsvisning/<int:pk>/"),

@@ -5,19 +5,24 @@ The form has a page of its own, so the pages linking to it stay cacheable; the p
 links in the mails open are never cached.
 """
 
+from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from newsroom.models import current_language
 from newsroom.newsletter import subscriptions
-from newsroom.newsletter.forms import SubscribeForm
-from newsroom.newsletter.models import IssueItem, NewsletterIssue, Subscriber
+from newsroom.newsletter.forms import PreferencesForm, SubscribeForm
+from newsroom.newsletter.models import IssueItem, NewsletterIssue, NewsletterList, Subscriber
 from portal.form_protection import GuardedFormViewMixin
 from portal.pagination import ForgivingPaginationMixin
 
@@ -36,7 +41,11 @@ class SubscribeView(GuardedFormViewMixin, FormView):
     email_field = "email"
 
     def form_accepted(self, form):
-        subscriptions.subscribe(form.cleaned_data["email"], language=current_language())
+        subscriptions.subscribe(
+            form.cleaned_data["email"],
+            language=current_language(),
+            newsletter_lists=form.cleaned_data["newsletter_lists"],
+        )
         self.request.session[SUBSCRIBED_ADDRESS_KEY] = form.cleaned_data["email"]
         return reverse("newsroom:newsletter-thanks")
 
@@ -111,6 +120,42 @@ class UnsubscribeView(TemplateView):
         return self.render_to_response(self.get_context_data(unsubscribed=True, **kwargs))
 
 
+@method_decorator(never_cache, name="dispatch")
+class PreferencesView(GuardedFormViewMixin, FormView):
+    """The lists a subscriber receives, by the signed link in every mail."""
+
+    template_name = "newsroom/newsletter/preferences.html"
+    form_class = PreferencesForm
+    rate_limit_scope = "newsletter"
+    email_field = None
+
+    def dispatch(self, request, *args, **kwargs):
+        self.subscriber, problem = subscriptions.subscriber_for_preferences(kwargs["token"])
+        if problem:
+            return render(
+                request,
+                "newsroom/newsletter/link_problem.html",
+                {"problem": problem, "preferences": True},
+                status=400 if problem == subscriptions.LinkProblem.INVALID else 410,
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"newsletter_lists": self.subscriber.newsletter_lists}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["subscriber"] = self.subscriber
+        context["active"] = self.subscriber.status != Subscriber.Status.UNSUBSCRIBED
+        context["unsubscribe_url"] = subscriptions.unsubscribe_url(self.subscriber)
+        return context
+
+    def form_accepted(self, form):
+        self.subscriber.choose_lists(form.cleaned_data["newsletter_lists"])
+        messages.success(self.request, gettext("Dina val är sparade."))
+        return self.request.path
+
+
 class NewsletterArchiveView(ForgivingPaginationMixin, ListView):
     """Every sent issue of this site's language, newest first."""
 
@@ -120,6 +165,33 @@ class NewsletterArchiveView(ForgivingPaginationMixin, ListView):
 
     def get_queryset(self):
         return NewsletterIssue.objects.sent().in_language().order_by("-sent_at", "-pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["newsletter_lists"] = list(NewsletterList)
+        return context
+
+
+class NewsletterListArchiveView(NewsletterArchiveView):
+    """The sent issues of one list; its address is translated with the site."""
+
+    def get_queryset(self):
+        self.newsletter_list = NewsletterList.from_archive_slug(self.kwargs["slug"])
+        if self.newsletter_list is None:
+            raise Http404
+        return super().get_queryset().on_list(self.newsletter_list)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["current_list"] = self.newsletter_list
+        alternates = {}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                alternates[code] = self.request.build_absolute_uri(
+                    self.newsletter_list.get_archive_url()
+                )
+        context["alternates"] = alternates
+        return context
 
 
 class NewsletterIssueView(DetailView):

@@ -158,3 +158,25 @@ def test_a_finished_sending_shows_in_the_cached_archive_at_once(client, settings
     assert issue.subject not in client.get(ARCHIVE).content.decode()  # now cached
     delivery.send_newsletter_batch.call(issue_id=issue.pk)  # the worker finishes it
     assert issue.subject in client.get(ARCHIVE).content.decode()
+
+
+def test_each_list_has_its_own_archive_in_both_languages(client):
+    general = sent_issue(subject="Nyhetsbrev november")
+    monitoring = sent_issue(subject="EU-bevakning: nya utlysningar",
+                            newsletter_list="eu-monitoring")
+    html = client.get(f"{ARCHIVE}eu-bevakning/").content.decode()
+    assert monitoring.subject in html and general.subject not in html
+    assert 'aria-current="page">EU-bevakning</a>' in html
+    assert 'hreflang="en" href="http://testserver/en/news/newsletter/archive/eu-monitoring/"' \
+        in html
+    english = sent_issue("en", subject="EU monitoring: new calls", newsletter_list="eu-monitoring")
+    assert english.subject in client.get(
+        "/en/news/newsletter/archive/eu-monitoring/"
+    ).content.decode()
+    assert client.get(f"{ARCHIVE}okand-lista/").status_code == 404
+    everything = client.get(ARCHIVE).content.decode()
+    assert monitoring.subject in everything and general.subject in everything
+    assert f'href="{ARCHIVE}praktikplatser/"' in everything
+    sitemap = client.get("/sitemap-newsletter-lists.xml").content.decode()
+    assert f"http://testserver{ARCHIVE}evenemang/" in sitemap
+    assert "http://testserver/en/news/newsletter/archive/events/" in sitemap

@@ -32,15 +32,20 @@ typed = st.one_of(
 
 
 @FUZZ
-@given(email=typed, consent=st.sampled_from(["", "on", "nonsense"]))
-def test_subscribe_form(client, email, consent):
+@given(
+    email=typed,
+    consent=st.sampled_from(["", "on", "nonsense"]),
+    lists=st.lists(st.sampled_from(["general", "events", "nonsense", ""]), max_size=3),
+)
+def test_subscribe_form(client, email, consent, lists):
     cache.clear()
     mail.outbox = []
     url = reverse("newsroom:subscribe")
     html = client.get(url).content.decode()
     token = re.search(r'name="form_token" value="([^"]+)"', html).group(1)
     before = Subscriber.objects.count()
-    response = client.post(url, {"email": email, "consent": consent, "form_token": token})
+    response = client.post(url, {"email": email, "consent": consent, "form_token": token,
+                                 "newsletter_lists": lists})
     assert response.status_code != 500
     if response.status_code == 302:
         return  # by chance a valid address with consent

@@ -2,6 +2,7 @@
 
 import re
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core import mail, signing
@@ -20,7 +21,8 @@ SUBSCRIBE = "/nyheter/nyhetsbrev/prenumerera/"
 def fresh_form(client, url=SUBSCRIBE, **data):
     html = client.get(url).content.decode()
     token = re.search(r'name="form_token" value="([^"]+)"', html).group(1)
-    return {"email": "anna.svensson@example.se", "consent": "on", "form_token": token, **data}
+    return {"email": "anna.svensson@example.se", "newsletter_lists": ["general"], "consent": "on",
+            "form_token": token, **data}
 
 
 def link_in(message, kind):
@@ -45,7 +47,7 @@ def test_the_subscribe_page_is_linked_from_the_news_list_and_home_which_carry_no
 
 def test_the_consent_box_is_not_ticked_and_the_page_names_what_is_kept(client):
     html = client.get(SUBSCRIBE).content.decode()
-    box = re.search(r'<input type="checkbox"[^>]*>', html).group(0)
+    box = re.search(r'<input type="checkbox" name="consent"[^>]*>', html).group(0)
     assert "checked" not in box
     assert "raderas" in html
 
@@ -299,3 +301,71 @@ def test_confirming_sends_a_welcome_mail_with_the_unsubscribe_link(client):
     unsubscribe = path_of(link_in(welcome, "avsluta"))
     client.post(unsubscribe)
     assert Subscriber.objects.get().status == Subscriber.Status.UNSUBSCRIBED
+
+
+def test_a_subscriber_chooses_lists_at_sign_up_and_must_choose_one(client):
+    html = client.get(SUBSCRIBE).content.decode()
+    general = re.search(r'<input type="checkbox" name="newsletter_lists" value="general"[^>]*>',
+                        html).group(0)
+    assert "checked" in general  # the general newsletter is the usual choice
+    assert "EU-bevakning" in html and "Praktikplatser" in html
+
+    refused = client.post(SUBSCRIBE, fresh_form(client, newsletter_lists=[]))
+    assert "Välj minst en lista." in refused.content.decode()
+    assert 'value="anna.svensson@example.se"' in refused.content.decode()
+    assert not Subscriber.objects.exists()
+
+    client.post(SUBSCRIBE, fresh_form(client, newsletter_lists=["eu-monitoring", "events"]))
+    assert sorted(Subscriber.objects.get().newsletter_lists) == ["eu-monitoring", "events"]
+
+
+def preferences_page(subscriber):
+    return subscriptions.preferences_url(subscriber).replace("http://127.0.0.1:8000", "")
+
+
+def test_the_preferences_link_changes_the_lists_and_refuses_none(client):
+    subscriber = SubscriberFactory(email="anna@example.se")
+    url = preferences_page(subscriber)
+    html = client.get(url).content.decode()
+    assert "anna@example.se" in html and 'name="robots" content="noindex"' in html
+    token = re.search(r'name="form_token" value="([^"]+)"', html).group(1)
+
+    refused = client.post(url, {"form_token": token})
+    assert "Välj minst en lista." in refused.content.decode()
+    assert subscriber.newsletter_lists == ["general"]
+
+    saved = client.post(url, {"form_token": token, "newsletter_lists": ["internships"]},
+                        follow=True)
+    assert "Dina val är sparade." in saved.content.decode()
+    assert subscriber.newsletter_lists == ["internships"]
+
+
+def test_a_forged_preferences_link_explains_itself_and_changes_nothing(client):
+    subscriber = SubscriberFactory()
+    forged = preferences_page(subscriber)[:-4] + "xyz/"
+    response = client.get(forged)
+    assert response.status_code == 400
+    assert "Länken till dina val är inte giltig." in response.content.decode()
+    assert client.post(forged, {"newsletter_lists": ["events"]}).status_code == 400
+    assert subscriber.newsletter_lists == ["general"]
+
+
+def test_an_expired_preferences_link_asks_for_a_newer_mail(client):
+    url = preferences_page(SubscriberFactory())
+    later = timezone.now() + subscriptions.PREFERENCES_MAX_AGE + timedelta(days=1)
+    with mock.patch("django.core.signing.time.time", return_value=later.timestamp()):
+        response = client.get(url)
+    assert response.status_code == 410
+    assert "Länken till dina val har gått ut." in response.content.decode()
+
+
+def test_every_mail_links_to_the_preferences(client):
+    client.post(SUBSCRIBE, fresh_form(client))
+    subscriber = Subscriber.objects.get()
+    subscriptions.confirm(subscriber)
+    welcome = mail.outbox[-1]
+    assert "/nyheter/nyhetsbrev/installningar/" in welcome.body
+    assert "Du har valt: Nyhetsbrevet" in welcome.body
+    client.post(SUBSCRIBE, fresh_form(client))
+    notice = mail.outbox[-1]
+    assert "/nyheter/nyhetsbrev/installningar/" in notice.body

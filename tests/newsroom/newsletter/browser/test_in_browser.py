@@ -21,29 +21,33 @@ def local(live_server, url):
     return live_server.url + re.sub(r"^https?://[^/]+", "", url)
 
 
+def consent(page):
+    return page.get_by_role("checkbox", name="Jag vill få nyhetsbrevet med e-post")
+
+
 def subscribe(page, live_server, email):
     page.goto(live_server.url + "/nyheter/")
     page.get_by_role("link", name="Prenumerera på nyhetsbrevet").click()
     page.get_by_role("textbox", name="E-postadress").fill(email)
-    page.get_by_role("checkbox").check()
+    consent(page).check()
     page.get_by_role("button", name="Prenumerera").click()
 
 
 def test_subscribe_confirm_by_button_and_get_the_newsletter(live_server, page):
     NewsItemFactory()
     page.goto(live_server.url + "/nyheter/nyhetsbrev/prenumerera/")
-    assert not page.get_by_role("checkbox").is_checked()
+    assert not consent(page).is_checked()
 
     # A malformed address comes back with the message and what was typed.
     page.get_by_role("textbox", name="E-postadress").fill("anna.svensson@")
-    page.get_by_role("checkbox").check()
+    consent(page).check()
     page.get_by_role("button", name="Prenumerera").click()
     assert page.get_by_text("Skriv en e-postadress i formen namn@exempel.se.").first.is_visible()
     assert page.get_by_role("textbox", name="E-postadress").input_value() == "anna.svensson@"
     assert not Subscriber.objects.exists()
 
     page.get_by_role("textbox", name="E-postadress").fill("anna.svensson@example.se")
-    page.get_by_role("checkbox").check()
+    consent(page).check()
     page.get_by_role("button", name="Prenumerera").click()
     page.get_by_role("heading", name="Kolla din e-post").wait_for()
     assert Subscriber.objects.get().status == Subscriber.Status.PENDING

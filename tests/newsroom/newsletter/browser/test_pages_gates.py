@@ -85,8 +85,9 @@ def test_newsletter_pages_are_valid_html(tmp_path):
                  for number, (path, data) in enumerate(pages())}
     for issue in NewsletterIssue.objects.all():
         entries = composing.issue_entries(issue)
-        _text, html = composing.render_issue(issue, entries, issue.language,
-                                              "https://example.se/avsluta/x/")
+        links = {"unsubscribe_url": "https://example.se/avsluta/x/",
+                 "preferences_url": "https://example.se/installningar/x/"}
+        _text, html = composing.render_issue(issue, entries, issue.language, links)
         documents[f"mail {issue.language}"] = html
     errors = html_errors(documents, tmp_path)
     assert not errors, "\n".join(errors)
