@@ -49,7 +49,7 @@ def refusal(issue):
     if issue.status in (NewsletterIssue.Status.SENDING, NewsletterIssue.Status.SENT):
         return gettext("”%(issue)s” är redan skickat eller skickas just nu.") % {"issue": issue}
     entries = list(issue.entries.select_related("news_item"))
-    if not entries:
+    if not entries and not issue.announces:
         return gettext("”%(issue)s” har inga nyheter och kan inte skickas.") % {"issue": issue}
     unpublished = [entry.news_item for entry in entries if not entry.news_item.is_public]
     if unpublished:

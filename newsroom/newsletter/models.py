@@ -265,6 +265,9 @@ class NewsletterIssue(models.Model):
         help_text=_("När nyhetsbrevet är tänkt att skickas (för planeringen)."),
     )
     sent_at = models.DateTimeField(_("skickat"), null=True, blank=True, editable=False)
+    # What an issue written by a periodic job announces ("internships.call:12"); such an
+    # issue carries its text and link in the introduction, without news items.
+    announces = models.CharField(_("meddelar"), max_length=100, blank=True, editable=False)
     created_at = models.DateTimeField(_("skapat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("senast ändrat"), auto_now=True)
 
@@ -274,6 +277,14 @@ class NewsletterIssue(models.Model):
         ordering = ["-sent_at", "-created_at", "-pk"]
         verbose_name = pgettext_lazy("one issue", "nyhetsbrev")
         verbose_name_plural = _("nyhetsbrev")
+        constraints = [
+            # Each announcement goes out once per language, however often the job runs.
+            models.UniqueConstraint(
+                fields=["announces", "language"],
+                condition=~models.Q(announces=""),
+                name="newsroom_issue_announced_once",
+            ),
+        ]
 
     def __str__(self):
         return self.subject
