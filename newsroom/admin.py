@@ -44,7 +44,7 @@ class VisibilityFilter(admin.SimpleListFilter):
 @admin.register(NewsItem)
 class NewsItemAdmin(EditorialAdmin):
     list_display = ["title", "language", "visibility", "publish_at", "updated_at", "preview_link"]
-    list_filter = [VisibilityFilter, "status", "language", "topics", "publish_at"]
+    list_filter = [VisibilityFilter, "status", "kind", "language", "topics", "publish_at"]
     search_fields = ["title", "lead", "body", "slug"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
@@ -60,7 +60,14 @@ class NewsItemAdmin(EditorialAdmin):
     class Media:
         css = {"all": ["newsroom/admin.css"]}
     fieldsets = [
-        (None, {"fields": ["title", "slug", ("language", "translation"), "lead"]}),
+        (None, {"fields": ["kind", "title", "slug", ("language", "translation"), "lead"]}),
+        (
+            _("EU-bevakning"),
+            {
+                "fields": ["deadline", "regional_impact", "monitoring_contact"],
+                "description": _("Fylls i när typen är EU-bevakning."),
+            },
+        ),
         (
             _("Brödtext"),
             {

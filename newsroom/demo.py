@@ -29,7 +29,7 @@ from portal.media.documents import Document
 from portal.media.images import Image
 from portal.media.videos import Video
 from relations.demo import topics_by_slug
-from relations.models import Organisation
+from relations.models import Contact, Organisation
 from visits.models import Visit
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -56,7 +56,7 @@ def load():
         item = _item(row["language"], row["slug"], {
             "title": row["title"], "lead": row["lead"], "body": _placed(_body(data, row), media),
             "author_name": row["author_name"], "status": NewsItem.Status.PUBLISHED,
-            "publish_at": _local(row["publish_at"]),
+            "publish_at": _local(row["publish_at"]), **_monitoring(row),
         }, updated_after=corrected_after)
         item.topics.set([topics[name] for name in row["topics"]])
         item.related_organisations.set(
@@ -73,6 +73,18 @@ def load():
             _link_translation(item, original)
     _scheduled(data, topics)
     _newsletters(data)
+
+
+def _monitoring(row):
+    """The facts of an EU monitoring item (its deadline, meaning and contact), if it is one."""
+    if row.get("kind") != NewsItem.Kind.EU_MONITORING:
+        return {}
+    return {
+        "kind": NewsItem.Kind.EU_MONITORING,
+        "deadline": datetime.date.fromisoformat(row["deadline"]),
+        "regional_impact": row["regional_impact"],
+        "monitoring_contact": Contact.objects.get(email=row["monitoring_contact"]),
+    }
 
 
 def _body(data, row):

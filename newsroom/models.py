@@ -51,6 +51,9 @@ class NewsItemQuerySet(models.QuerySet):
         """Items of the given language, by default the language of the current page."""
         return self.filter(language=language or current_language())
 
+    def eu_monitoring(self):
+        return self.filter(kind=NewsItem.Kind.EU_MONITORING)
+
     def for_listing(self):
         """What a list of items shows: topics, newest first, in a constant number of queries."""
         return self.prefetch_related("topics").order_by("-publish_at", "-pk")
@@ -65,6 +68,19 @@ class NewsItem(KeepsOldURLs, EditorialModel):
         DRAFT = "draft", _("utkast")
         PUBLISHED = "published", _("publicerad")
 
+    class Kind(models.TextChoices):
+        NEWS = "news", _("nyhet")
+        # An early warning from Brussels about a coming call, consultation or decision.
+        EU_MONITORING = "eu-monitoring", _("EU-bevakning")
+
+    kind = models.CharField(
+        _("typ"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.NEWS,
+        help_text=_("EU-bevakning är en tidig varning om en kommande utlysning, ett samråd "
+                    "eller ett beslut; den listas på en egen sida."),
+    )
     title = models.CharField(_("rubrik"), max_length=200)
     slug = models.SlugField(
         _("adressnamn"),
@@ -132,6 +148,27 @@ class NewsItem(KeepsOldURLs, EditorialModel):
         blank=True,
         related_name="news_items",
         help_text=_("Nyheten visas på uppföljningens sida när överenskommelsen är offentlig."),
+    )
+
+    # What an EU monitoring item says besides its text (required for that kind).
+    deadline = models.DateField(
+        _("sista dag"),
+        null=True,
+        blank=True,
+        help_text=_("När utlysningen stänger, samrådet slutar eller beslutet fattas."),
+    )
+    regional_impact = models.TextField(
+        _("vad det betyder för regionen"),
+        blank=True,
+        help_text=_("Vem i Västra Götaland som berörs och vad de kan göra."),
+    )
+    monitoring_contact = models.ForeignKey(
+        "relations.Contact",
+        verbose_name=_("kontaktperson för bevakningen"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="monitoring_items",
     )
 
     author = models.ForeignKey(
@@ -256,8 +293,21 @@ class NewsItem(KeepsOldURLs, EditorialModel):
                 )
         if self.translation_id:
             errors.update(self._translation_errors())
+        if self.kind == self.Kind.EU_MONITORING:
+            errors.update(self._monitoring_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _monitoring_errors(self):
+        """An early warning is only useful with its date, its meaning and whom to ask."""
+        errors = {}
+        if self.deadline is None:
+            errors["deadline"] = _("Ange sista dag för utlysningen, samrådet eller beslutet.")
+        if not self.regional_impact.strip():
+            errors["regional_impact"] = _("Skriv vad det betyder för regionen.")
+        if self.monitoring_contact_id is None:
+            errors["monitoring_contact"] = _("Välj vem läsarna kan kontakta om bevakningen.")
+        return errors
 
     def _translation_errors(self):
         other = self.translation

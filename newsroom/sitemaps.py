@@ -18,7 +18,8 @@ from relations.models import Topic
 
 
 class NewsListPagesSitemap(I18nSitemap):
-    """The news list, and the topic and year pages that have published news."""
+    """The news list, the EU monitoring page, and the topic and year pages that have
+    published news."""
 
     changefreq = "daily"
 
@@ -26,7 +27,7 @@ class NewsListPagesSitemap(I18nSitemap):
         published = NewsItem.objects.published()
         topics = Topic.objects.filter(news_items__in=published).distinct().order_by("slug")
         return (
-            [("newsroom:list", {})]
+            [("newsroom:list", {}), ("newsroom:eu-monitoring", {})]
             + [("newsroom:topic", {"slug": slug}) for slug in topics.values_list("slug", flat=True)]
             + [("newsroom:year", {"year": year}) for year in years_with_news(published)]
         )

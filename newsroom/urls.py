@@ -9,6 +9,7 @@ app_name = "newsroom"
 # Only the detail page has a one-segment path, so no slug can hide another page.
 urlpatterns = [
     path("", public_view(views.NewsListView.as_view()), name="list"),
+    path(_("eu-bevakning/"), public_view(views.EUMonitoringView.as_view()), name="eu-monitoring"),
     path(_("amne/<slug:slug>/"), public_view(views.TopicNewsView.as_view()), name="topic"),
     path(_("arkiv/<int:year>/"), public_view(views.YearArchiveView.as_view()), name="year"),
     path(_("flode/rss/"), public_view(feeds.LatestNewsFeed()), name="feed-rss"),

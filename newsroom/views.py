@@ -19,6 +19,7 @@ from django.views.generic import DetailView, ListView
 
 from newsroom.filters import NewsFilter
 from newsroom.models import NewsItem
+from newsroom.newsletter.models import NewsletterList
 from portal.links import absolute_url
 from portal.pagination import ForgivingPaginationMixin
 from portal.structured_data import json_ld
@@ -76,6 +77,18 @@ class NewsListView(PublicNewsListView):
         return context
 
 
+class EUMonitoringView(PublicNewsListView):
+    """The Brussels office's early warnings, newest first, each with its deadline."""
+
+    template_name = "newsroom/eu_monitoring.html"
+
+    def get_queryset(self):
+        return self.public_items().eu_monitoring()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(monitoring_list=NewsletterList.EU_MONITORING, **kwargs)
+
+
 class TopicNewsView(PublicNewsListView):
     """The news about one priority topic."""
 
@@ -120,7 +133,9 @@ class NewsDetailView(DetailView):
 
     @staticmethod
     def detail_queryset(queryset):
-        return queryset.select_related("author", "translation").prefetch_related(
+        return queryset.select_related(
+            "author", "translation", "monitoring_contact"
+        ).prefetch_related(
             "topics",
             "related_organisations",
             "documents",

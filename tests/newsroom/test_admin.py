@@ -18,6 +18,7 @@ ADD_URL = "/admin/newsroom/newsitem/"
 def form_data(**overrides):
     moment = timezone.localtime() - datetime.timedelta(hours=1)
     data = {
+        "kind": "news",
         "title": "Vi söker praktikanter",
         "slug": "vi-soker-praktikanter",
         "language": "sv",

@@ -28,6 +28,7 @@ def form_data(item, **overrides):
     """The change form of ``item`` as an editor posts it (the publication fields are read-only)."""
     moment = timezone.localtime(item.publish_at)
     data = {
+        "kind": item.kind,
         "title": item.title,
         "slug": item.slug,
         "language": item.language,

@@ -87,7 +87,8 @@ def test_a_publisher_places_an_image_and_a_document_in_a_news_item(
 ):
     editor = staff_client(PUBLISHERS)
     response = editor.post(reverse("admin:newsroom_newsitem_add"), {
-        "title": "Ny rapport", "slug": "ny-rapport", "language": "sv", "lead": "Ingress.",
+        "kind": "news", "title": "Ny rapport", "slug": "ny-rapport", "language": "sv",
+        "lead": "Ingress.",
         "body": f"{image.reference}\n\nLäs {document.reference}.",
         "status": "published", "publish_at_0": "2026-01-01", "publish_at_1": "10:00:00",
         "image_alt": "", "image_credit": "", "author_name": "",
