@@ -3,8 +3,8 @@
 import django_filters
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from portal.collation import countries
 from relations.models import Topic
 from visits.models import Visit
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
+from portal.collation import CollatedCountries
 from portal.i18n import localized
 from portal.redirects.models import KeepsOldURLs
 from portal.workflow import StatusHistory, TransitionRefused, status_history
@@ -116,6 +117,7 @@ class Visit(KeepsOldURLs, models.Model):
     country = CountryField(
         _("land"),
         blank=True,
+        countries=CollatedCountries,
         help_text=_(
             "Besökarnas land vid besök till regionen, resmålets land vid delegationsresor."
         ),
