@@ -87,6 +87,12 @@ class Organisation(KeepsOldURLs, models.Model):
     name = models.CharField(_("namn"), max_length=200)
     name_en = models.CharField(_("namn på engelska"), max_length=200, blank=True)
     acronym = models.CharField(_("förkortning"), max_length=30, blank=True)
+    acronym_en = models.CharField(
+        _("förkortning på engelska"),
+        max_length=30,
+        blank=True,
+        help_text=_("Där den engelska förkortningen är en annan, till exempel ”CoR” för ReK."),
+    )
     slug = models.SlugField(_("adressnamn"), max_length=200, unique=True)
     country = CountryField(_("land"), blank=True, countries=CollatedCountries)
     website = HttpsURLField(_("webbplats"), blank=True)

@@ -71,7 +71,7 @@ class CountryFilter(admin.SimpleListFilter):
 class ProgrammeItemInline(admin.TabularInline):
     model = ProgrammeItem
     extra = 1
-    fields = ["starts_at", "ends_at", "activity", "activity_en", "place", "responsible",
+    fields = ["starts_at", "ends_at", "activity", "activity_en", "place", "place_en", "responsible",
               "is_public"]
 
 
@@ -166,7 +166,7 @@ class VisitAdmin(admin.ModelAdmin):
     def get_fieldsets(self, request, obj=None):
         fieldsets = [
             (None, {"fields": ["direction", ("title", "title_en"), "registration_number",
-                               "organisation", ("country", "city"), "venue",
+                               "organisation", ("country", "city", "city_en"), "venue",
                                ("starts_at", "ends_at"), "visibility"]}),
             (_("Status"), {"fields": ["status", "new_status"] if obj else ["status"]}),
             (_("Innehåll"), {"fields": [("purpose", "purpose_en"), "topics", "projects",

@@ -123,6 +123,12 @@ class Visit(KeepsOldURLs, models.Model):
         ),
     )
     city = models.CharField(_("ort"), max_length=100, blank=True)
+    city_en = models.CharField(
+        _("ort på engelska"),
+        max_length=100,
+        blank=True,
+        help_text=_("Där orten har ett eget engelskt namn, till exempel ”Gothenburg”."),
+    )
     venue = models.CharField(_("plats"), max_length=200, blank=True)
     starts_at = models.DateTimeField(_("börjar"))
     ends_at = models.DateTimeField(_("slutar"))
@@ -234,7 +240,7 @@ class Visit(KeepsOldURLs, models.Model):
 
     @property
     def place_display(self):
-        parts = [self.venue, self.city]
+        parts = [self.venue, localized(self, "city")]
         if self.is_outgoing and self.country:
             parts.append(str(self.country.name))
         return ", ".join(part for part in parts if part)
@@ -337,6 +343,7 @@ class ProgrammeItem(models.Model):
     activity = models.CharField(_("aktivitet"), max_length=200)
     activity_en = models.CharField(_("aktivitet på engelska"), max_length=200, blank=True)
     place = models.CharField(_("plats"), max_length=200, blank=True)
+    place_en = models.CharField(_("plats på engelska"), max_length=200, blank=True)
     responsible = models.CharField(_("ansvarig"), max_length=200, blank=True)
     is_public = models.BooleanField(
         _("offentlig"),
