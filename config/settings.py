@@ -368,7 +368,7 @@ LOGGING = {
 
 # The unit, as named in the layout, mails and structured data.
 PORTAL_NAME = _("Externa relationer")
-PORTAL_ORGANISATION = "Västra Götalandsregionen"
+PORTAL_ORGANISATION = _("Västra Götalandsregionen")
 
 # How many proxies in front add themselves to X-Forwarded-For: the client's address is the entry
 # the outermost one added. Unset means none (a system check warns about that when DEBUG is off).

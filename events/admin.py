@@ -43,7 +43,7 @@ class EventAdmin(admin.ModelAdmin):
         (None, {"fields": ["kind", ("title", "title_en"), "slug", ("lead", "lead_en"),
                            ("description", "description_en")]}),
         (_("Tid"), {"fields": ["time_zone", ("starts_at", "ends_at")]}),
-        (_("Plats"), {"fields": ["venue", "room", ("address", "city"), "map_url",
+        (_("Plats"), {"fields": ["venue", "room", ("address", "city", "city_en"), "map_url",
                                  "online_url"]}),
         (_("Arrangörer och sammanhang"), {"fields": ["organiser", "co_organisers", "topics",
                                                      "programme", "project", "contact",

@@ -6,6 +6,7 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
+from relations.filters import TopicFilter
 from relations.models import Topic
 
 
@@ -13,7 +14,7 @@ class PublicEventFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Typ av evenemang"), choices=Event.Kind.choices, empty_label=_("Alla typer")
     )
-    topic = django_filters.ModelChoiceFilter(
+    topic = TopicFilter(
         label=_("Fråga"),
         field_name="topics",
         to_field_name="slug",

@@ -147,6 +147,12 @@ class Event(models.Model):
     )
     address = models.CharField(_("adress"), max_length=300, blank=True)
     city = models.CharField(_("ort"), max_length=100, blank=True)
+    city_en = models.CharField(
+        _("ort på engelska"),
+        max_length=100,
+        blank=True,
+        help_text=_("Där orten har ett eget engelskt namn, till exempel ”Gothenburg”."),
+    )
     room = models.CharField(_("lokal eller rum"), max_length=200, blank=True)
     map_url = HttpsURLField(_("länk till karta"), blank=True)
     online_url = HttpsURLField(

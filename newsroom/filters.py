@@ -9,18 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from newsroom import search
 from newsroom.models import NewsItem, current_language, years_with_news
 from portal.page_cache import remember
+from relations.filters import TopicFilter
 from relations.models import Topic
-
-
-class TopicChoiceField(forms.ModelChoiceField):
-    """Topics by their name in the page's language."""
-
-    def label_from_instance(self, obj):
-        return obj.display_name
-
-
-class TopicFilter(django_filters.ModelChoiceFilter):
-    field_class = TopicChoiceField
 
 
 def topics_with_news(request):

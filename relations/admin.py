@@ -62,7 +62,9 @@ class OrganisationAdmin(admin.ModelAdmin):
     autocomplete_fields = ["topics", "documents"]
     inlines = [MembershipInline]
     fieldsets = [
-        (None, {"fields": ["kind", ("name", "acronym"), "name_en", "slug", "country", "website"]}),
+        (None, {"fields": [
+            "kind", ("name", "acronym"), ("name_en", "acronym_en"), "slug", "country", "website"
+        ]}),
         (_("Beskrivning"), {"fields": ["description", "description_en", "topics"]}),
         (_("Logotyp"), {"fields": ["logo", "logo_alt"]}),
         (_("Dokument"), {"fields": ["documents"]}),

@@ -6,9 +6,21 @@ and the visitor sees it named in the form instead of a server error.
 """
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from relations.models import Organisation, Position, Programme, Project, Topic
+
+
+class TopicChoiceField(forms.ModelChoiceField):
+    """Topics by their name in the page's language."""
+
+    def label_from_instance(self, obj):
+        return obj.display_name
+
+
+class TopicFilter(django_filters.ModelChoiceFilter):
+    field_class = TopicChoiceField
 
 
 def _localized_labels(form, *names):

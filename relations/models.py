@@ -19,6 +19,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from portal.collation import CollatedCountries
 from portal.fields import HttpsURLField
 from portal.i18n import localized
 from portal.media.images import RandomName, StrippedImageField
@@ -86,8 +87,14 @@ class Organisation(KeepsOldURLs, models.Model):
     name = models.CharField(_("namn"), max_length=200)
     name_en = models.CharField(_("namn på engelska"), max_length=200, blank=True)
     acronym = models.CharField(_("förkortning"), max_length=30, blank=True)
+    acronym_en = models.CharField(
+        _("förkortning på engelska"),
+        max_length=30,
+        blank=True,
+        help_text=_("Där den engelska förkortningen är en annan, till exempel ”CoR” för ReK."),
+    )
     slug = models.SlugField(_("adressnamn"), max_length=200, unique=True)
-    country = CountryField(_("land"), blank=True)
+    country = CountryField(_("land"), blank=True, countries=CollatedCountries)
     website = HttpsURLField(_("webbplats"), blank=True)
     description = models.TextField(_("beskrivning"), blank=True)
     description_en = models.TextField(_("beskrivning på engelska"), blank=True)

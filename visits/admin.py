@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from portal.collation import countries
 from portal.workflow import TransitionRefused
 from portal.workflow_admin import StatusHistoryInline
 from visits import exports, services, statistics
@@ -58,8 +59,8 @@ class CountryFilter(admin.SimpleListFilter):
             Visit.objects.exclude(country="").order_by().values_list("country", flat=True)
             .distinct()
         )
-        named = [(code, Visit(country=code).country.name) for code in codes]
-        return sorted(named, key=lambda pair: str(pair[1]))
+        used = set(codes)
+        return [(code, name) for code, name in countries if code in used]
 
     def queryset(self, request, queryset):
         if self.value():
@@ -70,7 +71,7 @@ class CountryFilter(admin.SimpleListFilter):
 class ProgrammeItemInline(admin.TabularInline):
     model = ProgrammeItem
     extra = 1
-    fields = ["starts_at", "ends_at", "activity", "activity_en", "place", "responsible",
+    fields = ["starts_at", "ends_at", "activity", "activity_en", "place", "place_en", "responsible",
               "is_public"]
 
 
@@ -165,7 +166,7 @@ class VisitAdmin(admin.ModelAdmin):
     def get_fieldsets(self, request, obj=None):
         fieldsets = [
             (None, {"fields": ["direction", ("title", "title_en"), "registration_number",
-                               "organisation", ("country", "city"), "venue",
+                               "organisation", ("country", "city", "city_en"), "venue",
                                ("starts_at", "ends_at"), "visibility"]}),
             (_("Status"), {"fields": ["status", "new_status"] if obj else ["status"]}),
             (_("Innehåll"), {"fields": [("purpose", "purpose_en"), "topics", "projects",

@@ -3,8 +3,9 @@
 import django_filters
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from portal.collation import countries
+from relations.filters import TopicFilter
 from relations.models import Topic
 from visits.models import Visit
 
@@ -17,7 +18,7 @@ class PublicVisitFilter(django_filters.FilterSet):
     year = django_filters.ChoiceFilter(
         label=_("År"), field_name="starts_at", lookup_expr="year", empty_label=_("Alla år")
     )
-    topic = django_filters.ModelChoiceFilter(
+    topic = TopicFilter(
         label=_("Fråga"),
         field_name="topics",
         to_field_name="slug",

@@ -4,8 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from portal.collation import countries
 from portal.fields import ModelMultipleChoiceField
 from portal.form_protection import GuardedFormMixin
 from portal.pages.models import page_url

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
+from portal.collation import CollatedCountries
 from portal.i18n import localized
 from portal.redirects.models import KeepsOldURLs
 from portal.workflow import StatusHistory, TransitionRefused, status_history
@@ -116,11 +117,18 @@ class Visit(KeepsOldURLs, models.Model):
     country = CountryField(
         _("land"),
         blank=True,
+        countries=CollatedCountries,
         help_text=_(
             "Besökarnas land vid besök till regionen, resmålets land vid delegationsresor."
         ),
     )
     city = models.CharField(_("ort"), max_length=100, blank=True)
+    city_en = models.CharField(
+        _("ort på engelska"),
+        max_length=100,
+        blank=True,
+        help_text=_("Där orten har ett eget engelskt namn, till exempel ”Gothenburg”."),
+    )
     venue = models.CharField(_("plats"), max_length=200, blank=True)
     starts_at = models.DateTimeField(_("börjar"))
     ends_at = models.DateTimeField(_("slutar"))
@@ -232,7 +240,7 @@ class Visit(KeepsOldURLs, models.Model):
 
     @property
     def place_display(self):
-        parts = [self.venue, self.city]
+        parts = [self.venue, localized(self, "city")]
         if self.is_outgoing and self.country:
             parts.append(str(self.country.name))
         return ", ".join(part for part in parts if part)
@@ -335,6 +343,7 @@ class ProgrammeItem(models.Model):
     activity = models.CharField(_("aktivitet"), max_length=200)
     activity_en = models.CharField(_("aktivitet på engelska"), max_length=200, blank=True)
     place = models.CharField(_("plats"), max_length=200, blank=True)
+    place_en = models.CharField(_("plats på engelska"), max_length=200, blank=True)
     responsible = models.CharField(_("ansvarig"), max_length=200, blank=True)
     is_public = models.BooleanField(
         _("offentlig"),

@@ -22,6 +22,8 @@ urlpatterns = [
     ),
     path("<slug:slug>/", public_view(views.VisitDetailView.as_view()), name="detail"),
     path(
-        "<slug:slug>/kalender.ics", public_view(views.VisitCalendarView.as_view()), name="visit-ics"
+        _("<slug:slug>/kalender.ics"),
+        public_view(views.VisitCalendarView.as_view()),
+        name="visit-ics",
     ),
 ]

@@ -214,3 +214,13 @@ def test_date_ranges_read_naturally(client, start, end, shown):
     visit = VisitFactory(starts_at=local_datetime(datetime.date(*start), 9),
                          ends_at=local_datetime(datetime.date(*end), 17))
     assert shown in client.get(visit.get_absolute_url()).content.decode()
+
+
+def test_english_list_names_topics_and_cities_in_english(client):
+    topic = TopicFactory(name="Transport och infrastruktur", name_en="Transport and infrastructure")
+    visit = VisitFactory(city="Göteborg", city_en="Gothenburg")
+    visit.topics.add(topic)
+    text = client.get("/en/visits/").content.decode()
+    assert ">Transport and infrastructure</option>" in text
+    assert "Gothenburg" in text
+    assert "Transport och infrastruktur" not in text and "Göteborg" not in text
