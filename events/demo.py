@@ -12,12 +12,12 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from events.models import Event, Question, Registration
-from portal.demo import read_data, save_row
+from portal.demo import meeting_days, read_data, save_row
 from relations.models import Contact, Organisation, Programme, Topic
 
 
 def _times(row, zone):
-    day = timezone.localdate() + timedelta(days=row["days_from_now"])
+    day, _last = meeting_days(timezone.localdate() + timedelta(days=row["days_from_now"]))
     starts_at = datetime.combine(day, time(row["start_hour"]), tzinfo=zone)
     return starts_at, starts_at + timedelta(hours=row["hours"])
 

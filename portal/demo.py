@@ -5,16 +5,40 @@ Also what the apps' demo modules share: each keeps its content in a JSON file be
 with the model's field names as keys, so that a value can never land in the wrong field.
 """
 
+import datetime
 import json
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.utils import timezone
 
 from portal import roles
 from portal.pages.models import Page
 
 DEMO_PASSWORD = "demo-lösenord-2026"  # noqa: S105 - development only, never created in production
+
+
+# Days the unit meets no one (month, day): the Swedish public holidays with a fixed date,
+# and Christmas to New Year's Day, when no one plans a visit or a seminar.
+DAYS_OFF = {(1, 1), (1, 6), (5, 1), (6, 6), *((12, day) for day in range(24, 32))}
+
+
+def is_working_day(day):
+    return day.weekday() < 5 and (day.month, day.day) not in DAYS_OFF
+
+
+def meeting_days(first_day, days=1):
+    """The first and last day of a meeting of ``days`` days planned from ``first_day``
+    (demo dates count from today), moved until every day of it is a working day, so that
+    nothing meets on a Sunday or over New Year's Eve: forward, or back for a meeting that
+    has been, so that it stays in the past."""
+    step = datetime.timedelta(days=-1 if first_day < timezone.localdate() else 1)
+    while True:
+        span = [first_day + datetime.timedelta(days=offset) for offset in range(days)]
+        if all(is_working_day(day) for day in span):
+            return span[0], span[-1]
+        first_day += step
 
 
 def demo_accounts():

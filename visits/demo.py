@@ -9,7 +9,7 @@ import datetime
 
 from django.utils import timezone
 
-from portal.demo import read_data, save_row
+from portal.demo import meeting_days, read_data, save_row
 from relations.demo import topics_by_slug
 from relations.models import Organisation, Project
 from visits.models import Gift, Participant, ProgrammeItem, Visit, local_datetime
@@ -28,8 +28,9 @@ def load():
         topic_slugs, project_slugs = row.pop("topics"), row.pop("projects", [])
         programme = row.pop("programme", [])
         participants, gifts = row.pop("participants", []), row.pop("gifts", [])
-        first_day = today + datetime.timedelta(days=row.pop("days_from_now"))
-        last_day = first_day + datetime.timedelta(days=row.pop("days") - 1)
+        first_day, last_day = meeting_days(
+            today + datetime.timedelta(days=row.pop("days_from_now")), row.pop("days")
+        )
         row["organisation"] = organisations.get(row.pop("organisation", None))
         row["starts_at"] = local_datetime(first_day, 9)
         row["ends_at"] = local_datetime(last_day, 17)
