@@ -15,7 +15,7 @@ from newsroom.newsletter.factories import (
     PendingSubscriberFactory,
     SubscriberFactory,
 )
-from newsroom.newsletter.models import NewsletterIssue
+from newsroom.newsletter.models import NewsletterIssue, NewsletterList
 from tests.gates.checks import axe_violations, html_errors
 
 pytestmark = [
@@ -38,7 +38,7 @@ def pages():
             subscribe = reverse("newsroom:subscribe")
             result += [
                 (subscribe, None),
-                (subscribe, {"email": "anna@", "consent": ""}),
+                (subscribe, {"email": "anna@", "consent": "", "newsletter_lists": []}),
                 (reverse("newsroom:newsletter-thanks"), None),
                 (reverse("newsroom:newsletter-confirm",
                          args=[subscriptions.confirm_token(pending)]), None),
@@ -52,7 +52,14 @@ def pages():
                 (reverse("newsroom:newsletter-unsubscribe",
                          args=[subscriptions.unsubscribe_token(confirmed)]), {}),
                 (reverse("newsroom:newsletter-unsubscribe", args=["forged"]), None),
+                (reverse("newsroom:newsletter-preferences",
+                         args=[subscriptions.preferences_token(confirmed)]), None),
+                (reverse("newsroom:newsletter-preferences",
+                         args=[subscriptions.preferences_token(confirmed)]),
+                 {"newsletter_lists": []}),
+                (reverse("newsroom:newsletter-preferences", args=["forged"]), None),
                 (reverse("newsroom:newsletter-archive"), None),
+                (NewsletterList.EU_MONITORING.get_archive_url(), None),
                 (issue.get_absolute_url(), None),
             ]
     return result
