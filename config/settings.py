@@ -124,6 +124,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication, the second factor and messages: staff sessions end on time.
+    "portal.staff_sessions.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks, so that it sees the outcome of every login.
     "axes.middleware.AxesMiddleware",
@@ -245,6 +247,11 @@ STAFF_2FA_REQUIRED = not DEBUG or _setting("STAFF_2FA_REQUIRED", _strict_bool, d
 OTP_TOTP_ISSUER = "Externa relationer VGR"
 LOGIN_URL = "staff-login"
 STAFF_BACKUP_CODES = 10
+# A staff login ends this long after it began, and after this long without a request
+# (portal/staff_sessions.py); personal data asks for a code younger than the last.
+STAFF_SESSION_HOURS = _setting("STAFF_SESSION_HOURS", env.int, default=8)
+STAFF_IDLE_MINUTES = _setting("STAFF_IDLE_MINUTES", env.int, default=30)
+STAFF_CODE_FRESH_MINUTES = _setting("STAFF_CODE_FRESH_MINUTES", env.int, default=15)
 
 # Admin login throttling: five failures for one user from one address lock that pair out.
 AXES_FAILURE_LIMIT = 5

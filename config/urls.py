@@ -8,8 +8,8 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from portal import two_factor, views
-from portal.access import public_view
+from portal import staff_sessions, two_factor, views
+from portal.access import public_view, staff_view
 from portal.pages.views import PageView
 from portal.sitemaps import collect_sitemaps
 
@@ -50,6 +50,9 @@ urlpatterns += i18n_patterns(
         _("konto/tvafaktor/"),
         public_view(two_factor.VerifyView.as_view()),
         name="two-factor-verify",
+    ),
+    path(
+        _("konto/aktiv/"), staff_view(staff_sessions.keep_alive), name="staff-keep-alive"
     ),
     path(
         _("konto/tvafaktor/aktivera/"),

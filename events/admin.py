@@ -6,12 +6,14 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from events import services, statistics
 from events.forms import EventAdminForm, MessageForm
 from events.models import Answer, Event, Question, Registration
+from portal.staff_sessions import fresh_code_required
 
 VIEW_REGISTRATIONS = "events.view_registration"
 CHANGE_REGISTRATIONS = "events.change_registration"
@@ -163,9 +165,11 @@ class EventAdmin(admin.ModelAdmin):
             can_mail=request.user.has_perm(MAIL_REGISTRATIONS),
         )
 
+    @method_decorator(fresh_code_required)
     def export_view(self, request, pk):
         return services.participants_csv(self.event_for(request, pk), user=request.user)
 
+    @method_decorator(fresh_code_required)
     def participant_list_view(self, request, pk):
         event = self.event_for(request, pk)
         return self.page(
@@ -173,6 +177,7 @@ class EventAdmin(admin.ModelAdmin):
             registrations=event.registrations.confirmed().order_by("name", "pk"),
         )
 
+    @method_decorator(fresh_code_required)
     def badges_view(self, request, pk):
         event = self.event_for(request, pk)
         return self.page(

@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.decorators import method_decorator
 from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
@@ -21,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from internships import services, statistics
 from internships.models import Application, ApplicationStatusChange, InternshipCall
 from portal import audit
+from portal.staff_sessions import fresh_code_required
 from portal.workflow import TransitionRefused
 from portal.workflow_admin import StatusHistoryInline
 
@@ -197,11 +199,13 @@ class InternshipCallAdmin(admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/internships/call_statistics.html", context)
 
+    @method_decorator(fresh_code_required)
     def csv_view(self, request, pk):
         call = self._call_for_reviewer(request, pk)
         audit.record("exported", call, user=request.user, detail=gettext("ansökningar som CSV"))
         return services.applications_csv(call)
 
+    @method_decorator(fresh_code_required)
     def zip_view(self, request, pk):
         call = self._call_for_reviewer(request, pk)
         audit.record("downloaded", call, user=request.user, detail=gettext("alla CV som zip"))

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal import audit, personal_data_requests
+from portal.staff_sessions import fresh_code_required
 
 
 class EmailForm(forms.Form):
@@ -24,6 +25,7 @@ class EmailForm(forms.Form):
     )
 
 
+@fresh_code_required
 def personal_data_view(request, admin_site):
     if not request.user.is_superuser:
         raise PermissionDenied

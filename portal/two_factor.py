@@ -25,6 +25,8 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from portal import staff_sessions
+
 
 class StaffLoginView(auth_views.LoginView):
     """Step one: user name and password (throttled by django-axes like every login)."""
@@ -109,6 +111,7 @@ class VerifyView(LoginRequiredMixin, NextUrlMixin, FormView):
             ))
             return self.form_invalid(form)
         otp_login(self.request, device)
+        staff_sessions.record_code(self.request)
         return redirect(self.next_url())
 
 
@@ -154,6 +157,7 @@ class EnrolView(LoginRequiredMixin, NextUrlMixin, FormView):
         device.save()
         codes = issue_backup_codes(self.request.user)
         otp_login(self.request, device)
+        staff_sessions.record_code(self.request)
         return render(
             self.request,
             "twofactor/backup_codes.html",

@@ -15,6 +15,8 @@ from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from portal import staff_sessions
+
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
@@ -106,6 +108,7 @@ def staff_client(client, django_user_model):
         client.force_login(user)
         session = client.session
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        staff_sessions.record_code_in(session)
         session.save()
         client.user = user
         return client

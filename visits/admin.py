@@ -8,10 +8,12 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from portal.collation import countries
+from portal.staff_sessions import fresh_code_required
 from portal.workflow import TransitionRefused
 from portal.workflow_admin import StatusHistoryInline
 from visits import exports, services, statistics
@@ -417,6 +419,7 @@ class GiftAdmin(admin.ModelAdmin):
         extra_context = {**(extra_context or {}), "export_years": [day.year for day in years]}
         return super().changelist_view(request, extra_context)
 
+    @method_decorator(fresh_code_required)
     def year_csv_view(self, request, year):
         if not self.has_view_permission(request):
             raise PermissionDenied

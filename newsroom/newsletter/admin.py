@@ -28,6 +28,7 @@ from newsroom.newsletter.models import (
 )
 from portal import audit
 from portal.exports import csv_response
+from portal.staff_sessions import ask_for_code, has_fresh_code
 
 
 @admin.register(Subscriber)
@@ -78,6 +79,8 @@ class SubscriberAdmin(admin.ModelAdmin):
     @admin.action(description=_("Exportera markerade prenumeranter som CSV"),
                   permissions=["view"])
     def export_csv(self, request, queryset):
+        if not has_fresh_code(request):
+            return ask_for_code(request, then=request.get_full_path())
         subscribers = list(queryset.order_by("email"))
         audit.record_many("exported", subscribers, user=request.user,
                           detail=gettext("prenumeranter som CSV"))

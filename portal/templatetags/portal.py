@@ -147,3 +147,9 @@ def in_words(value, end=None):
     if not value:
         return ""
     return dates.range_in_words(value, end or None)
+
+
+@register.simple_tag
+def staff_idle_seconds():
+    """How long a staff session lasts without a request, for the idle warning's script."""
+    return settings.STAFF_IDLE_MINUTES * 60
