@@ -395,6 +395,8 @@ VISIT_COORDINATORS_EMAIL = _setting(
     "VISIT_COORDINATORS_EMAIL", env.str, default="besokssamordnare@example.se"
 )
 VISIT_PERSONAL_DATA_MONTHS = _setting("VISIT_PERSONAL_DATA_MONTHS", env.int, default=12)
+# A staff member's personal calendar address works this long, then is renewed or lapses.
+CALENDAR_FEED_DAYS = _setting("CALENDAR_FEED_DAYS", env.int, default=180)
 
 # internships: months after a call closes until the data of applicants not chosen is purged
 # (24 matches the time within which a discrimination claim can be brought).

@@ -1,13 +1,14 @@
 """Admin of the visits app: where the visit coordinators plan visits and delegation trips."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -327,10 +328,17 @@ class VisitAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         feed_url = None
+        feed = CalendarFeedToken.objects.filter(user=request.user).first()
         if request.method == "POST":
             if request.POST.get("action") == "revoke":
                 services.revoke_calendar_token(request.user)
+                feed = None
                 messages.success(request, _("Din kalenderadress är återkallad."))
+            elif request.POST.get("action") == "renew" and feed is not None:
+                feed.renew()
+                messages.success(request, _("Kalenderadressen gäller nu till %(date)s.") % {
+                    "date": formats.date_format(timezone.localtime(feed.expires_at), "j F Y")
+                })
             else:
                 token = services.issue_calendar_token(request.user)
                 feed_url = request.build_absolute_uri(
@@ -344,8 +352,10 @@ class VisitAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "title": _("Min besökskalender"),
             "opts": self.model._meta,
-            "has_token": CalendarFeedToken.objects.filter(user=request.user).exists(),
+            "feed": CalendarFeedToken.objects.filter(user=request.user).first(),
             "feed_url": feed_url,
+            "shows_internal": services.sees_internal_visits(request.user),
+            "feed_days": settings.CALENDAR_FEED_DAYS,
         }
         return TemplateResponse(request, "visits/admin/calendar_feed.html", context)
 
@@ -354,10 +364,10 @@ class VisitAdmin(admin.ModelAdmin):
 class CalendarFeedTokenAdmin(admin.ModelAdmin):
     """Administrators see who has a personal feed and revoke one by deleting it."""
 
-    list_display = ["user", "created_at"]
+    list_display = ["user", "created_at", "expires_at"]
     list_select_related = ["user"]
-    fields = ["user", "created_at"]
-    readonly_fields = ["user", "created_at"]
+    fields = ["user", "created_at", "expires_at"]
+    readonly_fields = ["user", "created_at", "expires_at"]
 
     def has_module_permission(self, request):
         return request.user.is_superuser

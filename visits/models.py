@@ -463,6 +463,10 @@ class Gift(models.Model):
         return self.description
 
 
+def calendar_feed_expiry():
+    return timezone.now() + datetime.timedelta(days=settings.CALENDAR_FEED_DAYS)
+
+
 class CalendarFeedToken(models.Model):
     """A staff member's secret for their personal calendar feed; deleting it revokes the feed.
 
@@ -477,6 +481,8 @@ class CalendarFeedToken(models.Model):
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    # A forgotten feed URL does not show internal visits for ever.
+    expires_at = models.DateTimeField(_("gäller till"), default=calendar_feed_expiry)
 
     class Meta:
         verbose_name = _("personlig kalenderprenumeration")
@@ -488,6 +494,15 @@ class CalendarFeedToken(models.Model):
     @staticmethod
     def hash(token):
         return hashlib.sha256(token.encode()).hexdigest()
+
+    @property
+    def has_expired(self):
+        return self.expires_at <= timezone.now()
+
+    def renew(self):
+        """The same address, valid for another CALENDAR_FEED_DAYS from today."""
+        self.expires_at = calendar_feed_expiry()
+        self.save(update_fields=["expires_at"])
 
 
 def local_datetime(day, hour):

@@ -11,7 +11,13 @@ from portal import calendars
 from portal.i18n import localized
 from portal.links import absolute_url
 from portal.mail import queue_mail
-from visits.models import CalendarFeedToken, Participant, Visit, local_datetime
+from visits.models import (
+    CalendarFeedToken,
+    Participant,
+    Visit,
+    calendar_feed_expiry,
+    local_datetime,
+)
 
 # Request hours used for proposed dates, which the form asks for as days.
 REQUEST_START_HOUR = 9
@@ -107,9 +113,19 @@ def issue_calendar_token(user):
     """A new secret for ``user``'s personal feed (replacing any earlier one); returns it."""
     token = secrets.token_urlsafe(32)
     CalendarFeedToken.objects.update_or_create(
-        user=user, defaults={"token_hash": CalendarFeedToken.hash(token)}
+        user=user,
+        defaults={
+            "token_hash": CalendarFeedToken.hash(token),
+            "expires_at": calendar_feed_expiry(),
+        },
     )
     return token
+
+
+def sees_internal_visits(user):
+    """Internal visits are for those who work with visits, not for everyone who may pick a
+    public visit from a list."""
+    return user.has_perm("visits.change_visit")
 
 
 def revoke_calendar_token(user):
@@ -120,7 +136,7 @@ def user_for_calendar_token(token):
     """The active staff member who may read visits for this token, or None."""
     feed = (
         CalendarFeedToken.objects.select_related("user")
-        .filter(token_hash=CalendarFeedToken.hash(token))
+        .filter(token_hash=CalendarFeedToken.hash(token), expires_at__gt=timezone.now())
         .first()
     )
     if feed is None:

@@ -124,21 +124,24 @@ class VisitCalendarView(View):
 
 
 class StaffCalendarView(View):
-    """A staff member's personal feed: internal visits too, behind a secret, revocable token."""
+    """A staff member's personal feed behind a secret, revocable token that expires: internal
+    visits too for those who work with visits."""
 
     def get(self, request, token):
         user = services.user_for_calendar_token(token)
         if user is None:
             raise Http404
         since = timezone.now() - datetime.timedelta(days=90)
+        internal = services.sees_internal_visits(user)
+        visits = Visit.objects.all() if internal else Visit.objects.public()
         visits = (
-            Visit.objects.exclude(status=Visit.Status.CANCELLED)
+            visits.exclude(status=Visit.Status.CANCELLED)
             .filter(ends_at__gte=since)
             .select_related("organisation")
             .order_by("starts_at")
         )
         response = calendar_response(
-            [event for visit in visits for event in services.visit_events(visit, staff=True)],
+            [event for visit in visits for event in services.visit_events(visit, staff=internal)],
             name=_("Besök (internt)"),
             filename="besok-intern.ics",
         )

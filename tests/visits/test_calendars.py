@@ -5,8 +5,10 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
+from newsroom.roles import EDITORS
 from visits import services
 from visits.factories import ProgrammeItemFactory, VisitFactory, in_days
 from visits.models import CalendarFeedToken, Visit, local_datetime
@@ -176,3 +178,37 @@ def test_an_overnight_visit_stays_one_event(client):
         ends_at=local_datetime(first + datetime.timedelta(days=1), 10),
     )
     assert len(events(parse(client.get(reverse("visits:visit-ics", args=[visit.slug]))))) == 1
+
+
+def test_staff_feed_expires_and_renewing_keeps_the_address(client, coordinator, settings):
+    token = services.issue_calendar_token(coordinator)
+    feed = CalendarFeedToken.objects.get(user=coordinator)
+    assert (feed.expires_at - timezone.now()).days == settings.CALENDAR_FEED_DAYS - 1
+    CalendarFeedToken.objects.filter(pk=feed.pk).update(expires_at=timezone.now())
+    assert client.get(reverse("visits:staff-calendar", args=[token])).status_code == 404
+    feed.refresh_from_db()
+    feed.renew()
+    assert client.get(reverse("visits:staff-calendar", args=[token])).status_code == 200
+
+
+def test_a_staff_feed_shows_internal_visits_only_to_those_who_work_with_visits(
+    client, calendar_visits, staff_client
+):
+    editor = staff_client(EDITORS).user
+    token = services.issue_calendar_token(editor)
+    summaries = {str(event["SUMMARY"]) for event in
+                 events(parse(client.get(reverse("visits:staff-calendar", args=[token]))))}
+    assert "Offentligt i kalendern" in summaries
+    assert "Internt i kalendern" not in summaries and "Planeras i kalendern" not in summaries
+
+
+def test_the_feed_page_renews_and_says_until_when(staff_client):
+    client = staff_client(VISIT_COORDINATORS)
+    url = reverse("admin:visits_visit_calendar_feed")
+    client.post(url, {"action": "create"})
+    feed = CalendarFeedToken.objects.get()
+    CalendarFeedToken.objects.filter(pk=feed.pk).update(expires_at=timezone.now())
+    assert "gick ut" in client.get(url).content.decode()
+    renewed = client.post(url, {"action": "renew"}, follow=True).content.decode()
+    assert "Kalenderadressen gäller nu till" in renewed
+    assert CalendarFeedToken.objects.get().expires_at > timezone.now()
