@@ -54,6 +54,10 @@ class InternshipCallQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
+    def public(self):
+        """What the public may see (the name other apps' code asks every model for)."""
+        return self.published()
+
     def open(self, now=None):
         now = now or timezone.now()
         return self.published().filter(opens_at__lte=now, closes_at__gt=now)

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 import newsroom.newsletter.admin  # noqa: F401 - registers the newsletter's admin
 from newsroom.models import NewsItem
+from portal.autocomplete import PublicChoicesMixin
 from portal.editorial.admin import EditorialAdmin
 from portal.media.admin import PRIVATE_FILE_FIELDS
 
@@ -42,16 +43,15 @@ class VisibilityFilter(admin.SimpleListFilter):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(EditorialAdmin):
+class NewsItemAdmin(PublicChoicesMixin, EditorialAdmin):
     list_display = ["title", "language", "visibility", "publish_at", "updated_at", "preview_link"]
     list_filter = [VisibilityFilter, "status", "kind", "language", "topics", "publish_at"]
     search_fields = ["title", "lead", "body", "slug"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = [
-        "translation", "topics", "related_organisations", "related_visits", "documents",
-        "follow_up",
-    ]
+    autocomplete_fields = ["translation", "topics", "related_organisations", "documents"]
+    # Editors may not read visits and agreements in the admin: they pick among public ones.
+    public_choice_fields = ["related_visits", "follow_up"]
     formfield_overrides = PRIVATE_FILE_FIELDS
     readonly_fields = ["rendered_body", "rendition_preview", "created_at", "updated_at"]
     actions = ["publish", "unpublish"]

@@ -3,12 +3,11 @@
 from portal.editorial import PUBLISHERS
 from portal.roles import EDITORS
 
-# Publishers do the editors' work, and publish it.
+# Publishers do the editors' work, and publish it. Visits and agreements' follow-ups are
+# picked among the public ones (portal/autocomplete.py), with no right to read them all.
 NEWS_WORK = {
     "manage": ["newsroom"],
-    "view": ["relations.topic", "relations.organisation", "relations.agreementfollowup",
-             "visits.visit",
-             "internships.internshipcall"],
+    "view": ["relations.topic", "relations.organisation", "internships.internshipcall"],
 }
 
 GROUPS = {

@@ -20,6 +20,7 @@ class PortalAdminSite(admin.AdminSite):
     index_title = _("Administration")
 
     def get_urls(self):
+        from portal.autocomplete import URL_NAME, PublicChoicesView
         from portal.personal_data_admin import personal_data_view
 
         own = [
@@ -27,7 +28,12 @@ class PortalAdminSite(admin.AdminSite):
                 "personuppgifter/",
                 self.admin_view(lambda request: personal_data_view(request, self)),
                 name="personal-data",
-            )
+            ),
+            path(
+                "offentliga-val/",
+                self.admin_view(PublicChoicesView.as_view(admin_site=self)),
+                name=URL_NAME,
+            ),
         ]
         return own + super().get_urls()
 

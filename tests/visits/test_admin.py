@@ -39,23 +39,27 @@ def test_coordinators_see_participants_gifts_and_requester_data(staff_client):
     assert "kim@example.se" in text
 
 
-def test_editors_see_the_visit_but_no_personal_data(staff_client):
-    visit = VisitFactory(requester_email="kim@example.se", requester_name="Kim Kontakt")
-    ParticipantFactory(visit=visit, name="Personuppgift Persson", dietary_needs="Glutenfri")
-    GiftFactory(visit=visit, description="Glasskål")
+def test_editors_pick_public_visits_but_cannot_open_any_visit(staff_client):
+    internal = VisitFactory(title="Internt besök", visibility=Visit.Visibility.INTERNAL)
+    public = VisitFactory(title="Offentligt besök")
     client = staff_client(EDITORS)
-    response = client.get(change_url(visit))
-    assert response.status_code == 200
-    text = response.content.decode()
-    assert visit.title in text
-    for secret in ("Personuppgift Persson", "Glutenfri", "kim@example.se", "Kim Kontakt",
-                   "Glasskål"):
-        assert secret not in text
-    programme = client.get(reverse("admin:visits_visit_programme", args=[visit.pk]))
-    assert programme.status_code == 200
-    assert "Personuppgift Persson" not in programme.content.decode()
-    # Nor can they change anything.
-    assert client.post(change_url(visit), {"title": "Ändrad"}).status_code == 403
+    assert client.get(change_url(internal)).status_code == 403
+    assert client.get(change_url(public)).status_code == 403
+    assert client.get(reverse("admin:visits_visit_programme", args=[public.pk])).status_code \
+        == 403
+    assert client.get(reverse("admin:visits_visit_calendar_feed")).status_code == 403
+    # The news item's picker offers the public visit by name, and nothing internal.
+    picker = reverse("admin:public-choices")
+    found = client.get(picker, {"app_label": "newsroom", "model_name": "newsitem",
+                                "field_name": "related_visits", "term": "besök"}).json()
+    assert [row["text"] for row in found["results"]] == [str(public)]
+    assert 'data-ajax--url="/admin/offentliga-val/"' in client.get(
+        reverse("admin:newsroom_newsitem_add")
+    ).content.decode()
+    # Someone who may not edit news gets nothing from it.
+    other = staff_client(VISIT_COORDINATORS, username="samordnare")
+    assert other.get(picker, {"app_label": "newsroom", "model_name": "newsitem",
+                              "field_name": "related_visits"}).status_code == 403
 
 
 def test_coordinator_changelist_filters_and_search(staff_client):
