@@ -6,7 +6,12 @@ import re
 import pytest
 from django.utils import translation
 
+from events.factories import EventFactory
+from internships.factories import InternshipCallFactory
+from newsroom.factories import EnglishNewsItemFactory, NewsItemFactory
 from portal.pages.models import Page
+from relations.factories import AgreementFollowUpFactory, OrganisationFactory
+from visits.factories import VisitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +44,100 @@ def url_in(language, obj):
 )
 def test_the_home_page_and_the_top_level_pages_have_no_breadcrumbs(client, url):
     assert breadcrumbs(client, url) is None
+
+
+def test_a_news_item_lies_below_the_news_in_its_language(client):
+    swedish = NewsItemFactory(title="Regionen i Bryssel")
+    english = EnglishNewsItemFactory(title="The region in Brussels")
+    assert breadcrumbs(client, swedish.get_absolute_url()) == [
+        ("Start", "/", False),
+        ("Nyheter", "/nyheter/", False),
+        ("Regionen i Bryssel", None, True),
+    ]
+    assert breadcrumbs(client, url_in("en", english)) == [
+        ("Home", "/en/", False),
+        ("News", "/en/news/", False),
+        ("The region in Brussels", None, True),
+    ]
+
+
+def test_the_newsletter_pages_lie_below_its_archive(client):
+    assert breadcrumbs(client, "/nyheter/nyhetsbrev/prenumerera/") == [
+        ("Start", "/", False),
+        ("Nyheter", "/nyheter/", False),
+        ("Nyhetsbrev", "/nyheter/nyhetsbrev/arkiv/", False),
+        ("Prenumerera på nyhetsbrevet", None, True),
+    ]
+    assert breadcrumbs(client, "/en/news/newsletter/archive/") == [
+        ("Home", "/en/", False),
+        ("News", "/en/news/", False),
+        ("Newsletters", None, True),
+    ]
+
+
+def test_a_visit_lies_below_the_visits(client):
+    visit = VisitFactory(title="Besök från Åbo", title_en="Visit from Turku")
+    assert breadcrumbs(client, visit.get_absolute_url()) == [
+        ("Start", "/", False),
+        ("Besök", "/besok/", False),
+        ("Besök från Åbo", None, True),
+    ]
+    assert breadcrumbs(client, url_in("en", visit)) == [
+        ("Home", "/en/", False),
+        ("Visits", "/en/visits/", False),
+        ("Visit from Turku", None, True),
+    ]
+
+
+def test_the_application_form_lies_below_its_call(client):
+    call = InternshipCallFactory(title="Praktik i Bryssel", title_en="Internship in Brussels")
+    assert breadcrumbs(client, f"{call.get_absolute_url()}ansok/") == [
+        ("Start", "/", False),
+        ("Praktik", "/praktik/", False),
+        ("Praktik i Bryssel", call.get_absolute_url(), False),
+        ("Ansök", None, True),
+    ]
+    english = url_in("en", call)
+    assert breadcrumbs(client, english) == [
+        ("Home", "/en/", False),
+        ("Internships", "/en/internships/", False),
+        ("Internship in Brussels", None, True),
+    ]
+
+
+def test_the_registration_form_lies_below_its_event(client):
+    event = EventFactory(title="Seminarium om hav", title_en="Seminar on the sea")
+    english = url_in("en", event)
+    assert breadcrumbs(client, event.get_absolute_url()) == [
+        ("Start", "/", False),
+        ("Evenemang", "/evenemang/", False),
+        ("Seminarium om hav", None, True),
+    ]
+    assert breadcrumbs(client, f"{english}register/") == [
+        ("Home", "/en/", False),
+        ("Events", "/en/events/", False),
+        ("Seminar on the sea", english, False),
+        ("Registration", None, True),
+    ]
+
+
+def test_the_relations_pages_lie_below_the_index_and_their_lists(client):
+    organisation = OrganisationFactory(name="Nätverket", name_en="The network")
+    assert breadcrumbs(client, url_in("en", organisation)) == [
+        ("Home", "/en/", False),
+        ("Networks and EU", "/en/networks-and-eu/", False),
+        ("Networks and organisations", "/en/networks-and-eu/organisations/", False),
+        ("The network", None, True),
+    ]
+    follow_up = AgreementFollowUpFactory(agreement__title="Avtalet", year=2024)
+    agreement = follow_up.agreement
+    assert breadcrumbs(client, url_in("sv", follow_up)) == [
+        ("Start", "/", False),
+        ("Nätverk och EU", "/natverk-och-eu/", False),
+        ("Överenskommelser", "/natverk-och-eu/overenskommelser/", False),
+        ("Avtalet", url_in("sv", agreement), False),
+        ("Uppföljning 2024", None, True),
+    ]
 
 
 def page(parent, title, slug, **fields):
