@@ -21,6 +21,7 @@ from events.structured_data import event_json_ld
 from portal.calendars import calendar_response
 from portal.form_protection import GuardedFormViewMixin
 from portal.i18n import localized
+from portal.navigation import BreadcrumbsMixin, Crumb, section, trail
 from portal.pagination import ForgivingPaginationMixin
 
 
@@ -44,9 +45,12 @@ class EventListView(ForgivingPaginationMixin, FilterView):
         return context
 
 
-class EventDetailView(DetailView):
+class EventDetailView(BreadcrumbsMixin, DetailView):
     template_name = "events/event_detail.html"
     context_object_name = "event"
+
+    def get_breadcrumbs(self):
+        return [section("events:list"), Crumb(self.object.display_title)]
 
     def get_queryset(self):
         return (
@@ -109,7 +113,7 @@ class EventFeed(Feed):
 
 
 @method_decorator(never_cache, name="dispatch")
-class RegisterView(GuardedFormViewMixin, FormView):
+class RegisterView(BreadcrumbsMixin, GuardedFormViewMixin, FormView):
     """The registration form, on a page of its own, while the event takes registrations."""
 
     template_name = "events/register.html"
@@ -148,7 +152,12 @@ class RegisterView(GuardedFormViewMixin, FormView):
         return render(
             self.request,
             "events/register_unavailable.html",
-            {"event": self.event, "state": state, "robots": "noindex"},
+            {
+                "event": self.event,
+                "state": state,
+                "robots": "noindex",
+                "breadcrumbs": trail(self.get_breadcrumbs()),
+            },
             status=410 if closed else 200,
         )
 
@@ -164,6 +173,13 @@ class RegisterView(GuardedFormViewMixin, FormView):
             robots="noindex",
         )
         return context
+
+    def get_breadcrumbs(self):
+        return [
+            section("events:list"),
+            Crumb(self.event.display_title, self.event.get_absolute_url()),
+            Crumb(_("Anmälan")),
+        ]
 
     def form_accepted(self, form):
         receipt = services.register(

@@ -27,6 +27,7 @@ from portal import audit, calendars, dates
 from portal.form_protection import GuardedFormViewMixin
 from portal.i18n import localized
 from portal.links import absolute_url
+from portal.navigation import BreadcrumbsMixin, Crumb, section, trail
 from portal.workflow import TransitionRefused
 
 
@@ -51,9 +52,12 @@ class CallListView(ListView):
         return context
 
 
-class CallDetailView(DetailView):
+class CallDetailView(BreadcrumbsMixin, DetailView):
     template_name = "internships/call_detail.html"
     context_object_name = "call"
+
+    def get_breadcrumbs(self):
+        return [section("internships:list"), Crumb(self.object.display_title)]
 
     def get_queryset(self):
         return InternshipCall.objects.published().select_related("office", "contact")
@@ -70,7 +74,7 @@ APPLICATION_MAX_REQUEST_SIZE = 2 * MAX_FILE_SIZE + 1024 * 1024
 
 
 @method_decorator(never_cache, name="dispatch")
-class ApplyView(GuardedFormViewMixin, FormView):
+class ApplyView(BreadcrumbsMixin, GuardedFormViewMixin, FormView):
     """The application form, on a page of its own, only while the call is open."""
 
     template_name = "internships/apply.html"
@@ -119,7 +123,12 @@ class ApplyView(GuardedFormViewMixin, FormView):
         return render(
             self.request,
             "internships/apply_unavailable.html",
-            {"call": self.call, "message": self.unavailable_message(), "robots": "noindex"},
+            {
+                "call": self.call,
+                "message": self.unavailable_message(),
+                "robots": "noindex",
+                "breadcrumbs": trail(self.get_breadcrumbs()),
+            },
             status=410 if closed else 200,
         )
 
@@ -132,6 +141,13 @@ class ApplyView(GuardedFormViewMixin, FormView):
             robots="noindex",
         )
         return context
+
+    def get_breadcrumbs(self):
+        return [
+            section("internships:list"),
+            Crumb(self.call.display_title, self.call.get_absolute_url()),
+            Crumb(_("Ansök")),
+        ]
 
     def form_accepted(self, form):
         reference = services.submit_application(

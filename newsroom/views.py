@@ -14,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import translation
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
@@ -21,6 +22,7 @@ from newsroom.filters import NewsFilter
 from newsroom.models import NewsItem
 from newsroom.newsletter.models import NewsletterList
 from portal.links import absolute_url
+from portal.navigation import BreadcrumbsMixin, Crumb, section
 from portal.pagination import ForgivingPaginationMixin
 from portal.structured_data import json_ld
 from relations.models import Topic
@@ -77,10 +79,13 @@ class NewsListView(PublicNewsListView):
         return context
 
 
-class EUMonitoringView(PublicNewsListView):
+class EUMonitoringView(BreadcrumbsMixin, PublicNewsListView):
     """The Brussels office's early warnings, newest first, each with its deadline."""
 
     template_name = "newsroom/eu_monitoring.html"
+
+    def get_breadcrumbs(self):
+        return [section("newsroom:list"), Crumb(_("EU-bevakning"))]
 
     def get_queryset(self):
         return self.public_items().eu_monitoring()
@@ -89,10 +94,13 @@ class EUMonitoringView(PublicNewsListView):
         return super().get_context_data(monitoring_list=NewsletterList.EU_MONITORING, **kwargs)
 
 
-class TopicNewsView(PublicNewsListView):
+class TopicNewsView(BreadcrumbsMixin, PublicNewsListView):
     """The news about one priority topic."""
 
     template_name = "newsroom/topic_news.html"
+
+    def get_breadcrumbs(self):
+        return [section("newsroom:list"), Crumb(self.topic.display_name)]
 
     def get_queryset(self):
         self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
@@ -102,11 +110,14 @@ class TopicNewsView(PublicNewsListView):
         return super().get_context_data(topic=self.topic, **kwargs)
 
 
-class YearArchiveView(PublicNewsListView):
+class YearArchiveView(BreadcrumbsMixin, PublicNewsListView):
     """The news of one year. A year without any published news (in either language) is
     not a page; a year with news only in the other language says so."""
 
     template_name = "newsroom/year_archive.html"
+
+    def get_breadcrumbs(self):
+        return [section("newsroom:list"), Crumb(str(self.year))]
 
     def get_queryset(self):
         self.year = self.kwargs["year"]
@@ -121,7 +132,7 @@ class YearArchiveView(PublicNewsListView):
         return super().get_context_data(year=self.year, **kwargs)
 
 
-class NewsDetailView(DetailView):
+class NewsDetailView(BreadcrumbsMixin, DetailView):
     """One item, on the site of its language (the other site answers 404)."""
 
     template_name = "newsroom/news_detail.html"
@@ -141,6 +152,9 @@ class NewsDetailView(DetailView):
             "documents",
             Prefetch("related_visits", queryset=Visit.objects.public()),
         )
+
+    def get_breadcrumbs(self):
+        return [section("newsroom:list"), Crumb(self.object.title)]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

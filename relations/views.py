@@ -10,9 +10,13 @@ prefetch what they show: a constant number of queries whatever the number of row
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
+from portal.navigation import BreadcrumbsMixin, Crumb, section
 from portal.pagination import ForgivingPaginationMixin
 from relations import services
 from relations.filters import OrganisationFilter, PositionFilter, ProjectFilter
@@ -29,6 +33,34 @@ from relations.models import (
     Project,
     Topic,
 )
+
+
+class ListPageMixin(BreadcrumbsMixin):
+    """A list below the index, named as in its heading; its items' pages lie below it."""
+
+    title = None
+    url_name = None
+
+    @classmethod
+    def crumb(cls):
+        return Crumb(cls.title, reverse(cls.url_name))
+
+    def get_breadcrumbs(self):
+        return [section("relations:index"), Crumb(self.title)]
+
+
+class DetailPageMixin(BreadcrumbsMixin):
+    """One item of a list (``list_view``), named by its ``title_attribute``."""
+
+    list_view = None
+    title_attribute = None
+
+    def get_breadcrumbs(self):
+        return [
+            section("relations:index"),
+            self.list_view.crumb(),
+            Crumb(getattr(self.object, self.title_attribute)),
+        ]
 
 
 class FilteredListView(ForgivingPaginationMixin, FilterView):
@@ -52,7 +84,9 @@ class IndexView(TemplateView):
         return context
 
 
-class OrganisationListView(FilteredListView):
+class OrganisationListView(ListPageMixin, FilteredListView):
+    title = gettext_lazy("Nätverk och organisationer")
+    url_name = "relations:organisation-list"
     model = Organisation
     filterset_class = OrganisationFilter
     paginate_by = 12
@@ -62,7 +96,9 @@ class OrganisationListView(FilteredListView):
         return Organisation.objects.with_current_memberships()
 
 
-class OrganisationDetailView(DetailView):
+class OrganisationDetailView(DetailPageMixin, DetailView):
+    list_view = OrganisationListView
+    title_attribute = "display_name"
     model = Organisation
     template_name = "relations/organisation_detail.html"
 
@@ -82,7 +118,9 @@ class OrganisationDetailView(DetailView):
         return context
 
 
-class ProgrammeListView(ListView):
+class ProgrammeListView(ListPageMixin, ListView):
+    title = gettext_lazy("EU-program")
+    url_name = "relations:programme-list"
     template_name = "relations/programme_list.html"
     context_object_name = "programmes"
 
@@ -95,7 +133,9 @@ class ProgrammeListView(ListView):
         return context
 
 
-class ProgrammeDetailView(DetailView):
+class ProgrammeDetailView(DetailPageMixin, DetailView):
+    list_view = ProgrammeListView
+    title_attribute = "display_name"
     model = Programme
     template_name = "relations/programme_detail.html"
 
@@ -107,7 +147,9 @@ class ProgrammeDetailView(DetailView):
         return context
 
 
-class ProjectListView(FilteredListView):
+class ProjectListView(ListPageMixin, FilteredListView):
+    title = gettext_lazy("EU-projekt")
+    url_name = "relations:project-list"
     model = Project
     filterset_class = ProjectFilter
     paginate_by = 10
@@ -117,7 +159,9 @@ class ProjectListView(FilteredListView):
         return Project.objects.for_lists()
 
 
-class ProjectDetailView(DetailView):
+class ProjectDetailView(DetailPageMixin, DetailView):
+    list_view = ProjectListView
+    title_attribute = "display_title"
     model = Project
     template_name = "relations/project_detail.html"
 
@@ -127,7 +171,9 @@ class ProjectDetailView(DetailView):
         )
 
 
-class TopicListView(ListView):
+class TopicListView(ListPageMixin, ListView):
+    title = gettext_lazy("Våra prioriteringar")
+    url_name = "relations:topic-list"
     model = Topic
     template_name = "relations/topic_list.html"
     context_object_name = "topics"
@@ -137,7 +183,9 @@ class TopicListView(ListView):
 TOPIC_POSITION_COUNT = 5
 
 
-class TopicDetailView(DetailView):
+class TopicDetailView(DetailPageMixin, DetailView):
+    list_view = TopicListView
+    title_attribute = "display_name"
     model = Topic
     template_name = "relations/topic_detail.html"
 
@@ -153,7 +201,9 @@ class TopicDetailView(DetailView):
         return context
 
 
-class OfficeListView(ListView):
+class OfficeListView(ListPageMixin, ListView):
+    title = gettext_lazy("Kontor och kontakter")
+    url_name = "relations:office-list"
     template_name = "relations/office_list.html"
     context_object_name = "offices"
 
@@ -173,7 +223,9 @@ def follow_ups_with_results():
     )
 
 
-class AgreementListView(ListView):
+class AgreementListView(ListPageMixin, ListView):
+    title = gettext_lazy("Överenskommelser")
+    url_name = "relations:agreement-list"
     template_name = "relations/agreement_list.html"
     context_object_name = "agreements"
 
@@ -181,7 +233,9 @@ class AgreementListView(ListView):
         return Agreement.objects.public().prefetch_related("parties")
 
 
-class AgreementDetailView(DetailView):
+class AgreementDetailView(DetailPageMixin, DetailView):
+    list_view = AgreementListView
+    title_attribute = "display_title"
     template_name = "relations/agreement_detail.html"
 
     def get_queryset(self):
@@ -193,8 +247,17 @@ class AgreementDetailView(DetailView):
         )
 
 
-class FollowUpDetailView(DetailView):
+class FollowUpDetailView(BreadcrumbsMixin, DetailView):
     template_name = "relations/follow_up_detail.html"
+
+    def get_breadcrumbs(self):
+        agreement = self.object.agreement
+        return [
+            section("relations:index"),
+            AgreementListView.crumb(),
+            Crumb(agreement.display_title, agreement.get_absolute_url()),
+            Crumb(_("Uppföljning %(year)s") % {"year": self.object.year}),
+        ]
 
     def get_object(self, queryset=None):
         return get_object_or_404(
@@ -204,7 +267,9 @@ class FollowUpDetailView(DetailView):
         )
 
 
-class PositionListView(FilteredListView):
+class PositionListView(ListPageMixin, FilteredListView):
+    title = gettext_lazy("Ståndpunkter och remissvar")
+    url_name = "relations:position-list"
     model = Position
     filterset_class = PositionFilter
     paginate_by = 20
@@ -214,7 +279,9 @@ class PositionListView(FilteredListView):
         return Position.objects.for_lists()
 
 
-class PositionDetailView(DetailView):
+class PositionDetailView(DetailPageMixin, DetailView):
+    list_view = PositionListView
+    title_attribute = "display_title"
     template_name = "relations/position_detail.html"
 
     def get_queryset(self):

@@ -15,6 +15,7 @@ from django_filters.views import FilterView
 from portal.calendars import calendar_response
 from portal.form_protection import GuardedFormViewMixin
 from portal.i18n import localized
+from portal.navigation import BreadcrumbsMixin, Crumb, section
 from portal.pagination import ForgivingPaginationMixin
 from portal.structured_data import json_ld
 from visits import services
@@ -71,9 +72,12 @@ def event_json_ld(visit, request):
     return json_ld(data)
 
 
-class VisitDetailView(DetailView):
+class VisitDetailView(BreadcrumbsMixin, DetailView):
     template_name = "visits/visit_detail.html"
     context_object_name = "visit"
+
+    def get_breadcrumbs(self):
+        return [section("visits:list"), Crumb(localized(self.object, "title"))]
 
     def get_queryset(self):
         return Visit.objects.for_public_pages().prefetch_related(
@@ -153,7 +157,7 @@ class StaffCalendarView(View):
 # The visit request form ------------------------------------------------------------------
 
 
-class VisitRequestView(GuardedFormViewMixin, FormView):
+class VisitRequestView(BreadcrumbsMixin, GuardedFormViewMixin, FormView):
     form_class = VisitRequestForm
     template_name = "visits/request_form.html"
     rate_limit_scope = "visit-request"
@@ -163,7 +167,17 @@ class VisitRequestView(GuardedFormViewMixin, FormView):
         services.create_visit_request(form.cleaned_data, language=translation.get_language())
         return reverse("visits:request-received")
 
+    def get_breadcrumbs(self):
+        return [section("visits:list"), Crumb(_("Begär ett besök"))]
 
-class VisitRequestReceivedView(TemplateView):
+
+class VisitRequestReceivedView(BreadcrumbsMixin, TemplateView):
     template_name = "visits/request_received.html"
+
+    def get_breadcrumbs(self):
+        return [
+            section("visits:list"),
+            Crumb(_("Begär ett besök"), reverse("visits:request")),
+            Crumb(_("Förfrågan skickad")),
+        ]
 

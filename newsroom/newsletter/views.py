@@ -14,7 +14,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, FormView, ListView, TemplateView
@@ -24,6 +24,7 @@ from newsroom.newsletter import subscriptions
 from newsroom.newsletter.forms import PreferencesForm, SubscribeForm
 from newsroom.newsletter.models import IssueItem, NewsletterIssue, NewsletterList, Subscriber
 from portal.form_protection import GuardedFormViewMixin
+from portal.navigation import BreadcrumbsMixin, Crumb, section
 from portal.pagination import ForgivingPaginationMixin
 
 # The thank-you page repeats the address typed, from the visitor's own session: the page is
@@ -31,11 +32,32 @@ from portal.pagination import ForgivingPaginationMixin
 SUBSCRIBED_ADDRESS_KEY = "newsletter_address"
 
 
+
+class NewsletterBreadcrumbsMixin(BreadcrumbsMixin):
+    """The newsletter's pages lie below its archive, itself below the news."""
+
+    crumb_label = None  # None: the archive itself
+
+    def get_crumb_label(self):
+        return self.crumb_label
+
+    def get_breadcrumbs(self):
+        label = self.get_crumb_label()
+        if label is None:
+            return [section("newsroom:list"), Crumb(gettext("Nyhetsbrev"))]
+        return [
+            section("newsroom:list"),
+            Crumb(gettext("Nyhetsbrev"), reverse("newsroom:newsletter-archive")),
+            Crumb(label),
+        ]
+
+
 @method_decorator(never_cache, name="dispatch")
-class SubscribeView(GuardedFormViewMixin, FormView):
+class SubscribeView(NewsletterBreadcrumbsMixin, GuardedFormViewMixin, FormView):
     """The subscribe form, on a page of its own (the pages linking here stay cacheable)."""
 
     template_name = "newsroom/newsletter/subscribe.html"
+    crumb_label = gettext_lazy("Prenumerera på nyhetsbrevet")
     form_class = SubscribeForm
     rate_limit_scope = "newsletter"
     email_field = "email"
@@ -51,10 +73,11 @@ class SubscribeView(GuardedFormViewMixin, FormView):
 
 
 @method_decorator(never_cache, name="dispatch")
-class SubscribeThanksView(TemplateView):
+class SubscribeThanksView(NewsletterBreadcrumbsMixin, TemplateView):
     """The same page whatever the address's state, so it reveals nothing about anyone."""
 
     template_name = "newsroom/newsletter/thanks.html"
+    crumb_label = gettext_lazy("Kolla din e-post")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -63,11 +86,12 @@ class SubscribeThanksView(TemplateView):
 
 
 @method_decorator(never_cache, name="dispatch")
-class ConfirmView(TemplateView):
+class ConfirmView(NewsletterBreadcrumbsMixin, TemplateView):
     """The link in the confirmation mail. GET only shows a button (mail scanners follow
     links); the POST confirms."""
 
     template_name = "newsroom/newsletter/confirm.html"
+    crumb_label = gettext_lazy("Bekräfta prenumerationen")
 
     def dispatch(self, request, *args, **kwargs):
         self.subscriber, problem = subscriptions.subscriber_to_confirm(kwargs["token"])
@@ -86,13 +110,14 @@ class ConfirmView(TemplateView):
 
 
 @method_decorator([csrf_exempt, never_cache], name="dispatch")
-class UnsubscribeView(TemplateView):
+class UnsubscribeView(NewsletterBreadcrumbsMixin, TemplateView):
     """The unsubscribe link of every mail, also the target of one-click unsubscribing
     (RFC 8058): a POST with no login, cookie or CSRF token unsubscribes at once and answers
     200. A GET (link scanners) only shows the button. The signed token is the credential.
     """
 
     template_name = "newsroom/newsletter/unsubscribe.html"
+    crumb_label = gettext_lazy("Avsluta prenumerationen")
 
     def dispatch(self, request, *args, **kwargs):
         try:
@@ -121,10 +146,11 @@ class UnsubscribeView(TemplateView):
 
 
 @method_decorator(never_cache, name="dispatch")
-class PreferencesView(GuardedFormViewMixin, FormView):
+class PreferencesView(NewsletterBreadcrumbsMixin, GuardedFormViewMixin, FormView):
     """The lists a subscriber receives, by the signed link in every mail."""
 
     template_name = "newsroom/newsletter/preferences.html"
+    crumb_label = gettext_lazy("Dina val för nyhetsbrevet")
     form_class = PreferencesForm
     rate_limit_scope = "newsletter"
     email_field = None
@@ -156,7 +182,7 @@ class PreferencesView(GuardedFormViewMixin, FormView):
         return self.request.path
 
 
-class NewsletterArchiveView(ForgivingPaginationMixin, ListView):
+class NewsletterArchiveView(NewsletterBreadcrumbsMixin, ForgivingPaginationMixin, ListView):
     """Every sent issue of this site's language, newest first."""
 
     template_name = "newsroom/newsletter/archive.html"
@@ -181,6 +207,9 @@ class NewsletterListArchiveView(NewsletterArchiveView):
             raise Http404
         return super().get_queryset().on_list(self.newsletter_list)
 
+    def get_crumb_label(self):
+        return self.newsletter_list.label
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["current_list"] = self.newsletter_list
@@ -194,11 +223,14 @@ class NewsletterListArchiveView(NewsletterArchiveView):
         return context
 
 
-class NewsletterIssueView(DetailView):
+class NewsletterIssueView(NewsletterBreadcrumbsMixin, DetailView):
     """The web version of a sent issue, on the site of its language."""
 
     template_name = "newsroom/newsletter/issue.html"
     context_object_name = "issue"
+
+    def get_crumb_label(self):
+        return self.object.subject
 
     def get_queryset(self):
         return NewsletterIssue.objects.sent().in_language().prefetch_related(

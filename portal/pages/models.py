@@ -250,12 +250,19 @@ class Page(KeepsOldURLs, EditorialModel):
         return path, f"{parent_path_en}{self.slug_en}/" if english else ""
 
     def ancestors(self):
-        """The pages above this one, nearest first (one query)."""
-        segments = self.path.split("/")[:-2]
-        prefixes = ["/".join(segments[:end]) + "/" for end in range(1, len(segments) + 1)]
-        return sorted(
-            Page.objects.filter(path__in=prefixes), key=lambda page: len(page.path), reverse=True
-        )
+        """The pages above this one, nearest first (one query, kept while the path stays: the
+        page view asks for the language switcher and again for the breadcrumbs)."""
+        read_for, pages = getattr(self, "_ancestors", (None, None))
+        if read_for != self.path:
+            segments = self.path.split("/")[:-2]
+            prefixes = ["/".join(segments[:end]) + "/" for end in range(1, len(segments) + 1)]
+            pages = sorted(
+                Page.objects.filter(path__in=prefixes),
+                key=lambda page: len(page.path),
+                reverse=True,
+            )
+            self._ancestors = (self.path, pages)
+        return pages
 
     def nearest_translated(self, language):
         """This page, or the nearest page above it, that exists in ``language`` (or None)."""

@@ -3,10 +3,11 @@ from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.views.generic import DetailView
 
+from portal.navigation import BreadcrumbsMixin, Crumb
 from portal.pages.models import Page
 
 
-class PageView(DetailView):
+class PageView(BreadcrumbsMixin, DetailView):
     """A page of the tree, by its path in the page's language (the URLs' catch-all)."""
 
     context_object_name = "page"
@@ -37,3 +38,14 @@ class PageView(DetailView):
                 url = self.request.build_absolute_uri(nearest.get_absolute_url())
             (alternates if nearest is self.object else fallbacks)[code] = url
         return alternates, fallbacks
+
+    def get_breadcrumbs(self):
+        """The published pages above this one, from the top; none for a top page."""
+        page = self.object
+        if page.parent_id is None:
+            return []
+        above = [ancestor for ancestor in reversed(page.ancestors()) if ancestor.is_published]
+        return [
+            *(Crumb(ancestor.menu_label(), ancestor.get_absolute_url()) for ancestor in above),
+            Crumb(page.menu_label()),
+        ]

@@ -7,6 +7,7 @@ from django.utils import translation
 
 from config.registry import app_modules
 from portal import dates, i18n
+from portal.navigation import MAIN_NAVIGATION
 from portal.pages.models import site_pages
 
 register = template.Library()
@@ -53,17 +54,6 @@ def language_switcher(context):
 
 def _native_name(code):
     return translation.get_language_info(code)["name_local"]
-
-
-# The main menu: an entry appears once the app that owns its page provides it; the pages
-# the editors put in the menu follow.
-MAIN_NAVIGATION = [
-    ("newsroom:list", translation.gettext_lazy("Nyheter")),
-    ("visits:list", translation.gettext_lazy("Besök")),
-    ("internships:list", translation.gettext_lazy("Praktik")),
-    ("events:list", translation.gettext_lazy("Evenemang")),
-    ("relations:index", translation.gettext_lazy("Nätverk och EU")),
-]
 
 
 def _site_pages(context):
