@@ -167,8 +167,9 @@ def test_the_list_shows_which_agreements_lack_this_years_follow_up(staff_client)
 def test_editors_can_point_a_news_item_at_a_follow_up(staff_client):
     client = staff_client(EDITORS)
     follow_up = AgreementFollowUpFactory(agreement__title="EU-samverkan")
+    AgreementFollowUpFactory(agreement__title="EU-samverkan internt", agreement__is_public=False)
     response = client.get(
-        reverse("admin:autocomplete"),
+        reverse("admin:public-choices"),
         {"app_label": "newsroom", "model_name": "newsitem", "field_name": "follow_up",
          "term": "EU-samverkan"},
     )
