@@ -6,7 +6,7 @@
  */
 "use strict";
 {
-    const script = document.currentScript;
+    const script = document.querySelector("script[data-idle-seconds]");
     const idle = Number(script.dataset.idleSeconds) * 1000;
     const warnBefore = Number(script.dataset.warnSeconds) * 1000;
     const keepAliveUrl = script.dataset.keepAlive;
