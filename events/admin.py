@@ -31,8 +31,8 @@ class EventAdmin(admin.ModelAdmin):
     form = EventAdminForm
     change_form_template = "events/admin/event_change_form.html"
     date_hierarchy = "starts_at"
-    list_display = ["title", "kind", "starts_at", "status", "publish_at", "places",
-                    "confirmed_count", "waiting_count"]
+    list_display = ["title", "status", "starts_at", "confirmed_count", "waiting_count", "places",
+                    "kind", "publish_at"]
     list_filter = ["status", "kind", "language"]
     search_fields = ["title", "title_en", "slug", "venue", "city"]
     prepopulated_fields = {"slug": ["title"]}
@@ -227,8 +227,8 @@ class AnswerInline(admin.TabularInline):
 
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
-    list_display = ["reference", "name", "organisation", "organisation_type", "event", "status",
-                    "registered_at", "attended"]
+    list_display = ["reference", "name", "status", "attended", "event", "organisation",
+                    "organisation_type", "registered_at"]
     list_filter = ["status", "organisation_type", "attended"]
     list_select_related = ["event"]
     search_fields = ["reference", "name", "email", "organisation", "event__title"]

@@ -40,15 +40,15 @@ interpolate_lazy = lazy(_interpolate, str)
 class InternshipCallAdmin(admin.ModelAdmin):
     list_display = [
         "title",
-        "term",
-        "year",
-        "office",
-        "opens_at",
-        "closes_at",
         "state_label",
-        "is_published",
         "application_count",
         "applicant_links",
+        "closes_at",
+        "is_published",
+        "office",
+        "term",
+        "year",
+        "opens_at",
     ]
     list_filter = ["is_published", "term", "year", "office"]
     list_select_related = ["office"]
@@ -265,13 +265,13 @@ class ApplicationAdmin(admin.ModelAdmin):
     list_display = [
         "reference",
         "full_name",
+        "status",
+        "rating",
         "call",
+        "submitted_at",
         "university",
         "programme",
         "level",
-        "status",
-        "rating",
-        "submitted_at",
     ]
     list_filter = ["call", "status", "university", "level"]
     list_select_related = ["call"]

@@ -44,7 +44,7 @@ class VisibilityFilter(admin.SimpleListFilter):
 
 @admin.register(NewsItem)
 class NewsItemAdmin(PublicChoicesMixin, EditorialAdmin):
-    list_display = ["title", "language", "visibility", "publish_at", "updated_at", "preview_link"]
+    list_display = ["title", "visibility", "preview_link", "publish_at", "language", "updated_at"]
     list_filter = [VisibilityFilter, "status", "kind", "language", "topics", "publish_at"]
     search_fields = ["title", "lead", "body", "slug"]
     date_hierarchy = "publish_at"

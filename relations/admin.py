@@ -74,8 +74,8 @@ class OrganisationAdmin(admin.ModelAdmin):
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
     list_display = [
-        "organisation", "role", "since", "until", "representative_name", "is_public",
-        "annual_fee", "fee_currency", "renewal_date",
+        "organisation", "role", "renewal_date", "annual_fee", "fee_currency", "is_public",
+        "since", "until", "representative_name",
     ]
     list_filter = ["is_public", "role", "organisation__kind", "topics"]
     search_fields = [
@@ -103,7 +103,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
     list_display = [
-        "title", "programme", "status", "region_role", "start_date", "end_date",
+        "title", "status", "programme", "start_date", "end_date", "region_role",
         "total_budget", "eu_grant",
     ]
     list_filter = ["status", "region_role", "programme", "topics"]
@@ -201,8 +201,8 @@ class FollowUpThisYearFilter(admin.SimpleListFilter):
 @admin.register(Agreement)
 class AgreementAdmin(admin.ModelAdmin):
     list_display = [
-        "title", "kind", "valid_from", "valid_until", "responsible_officer", "is_public",
-        "follow_up_this_year",
+        "title", "follow_up_this_year", "is_public", "kind", "valid_from", "valid_until",
+        "responsible_officer",
     ]
     list_filter = [FollowUpThisYearFilter, "kind", "is_public"]
     search_fields = ["title", "title_en", "slug", "parties__name", "parties__acronym"]

@@ -150,7 +150,8 @@ class VisitAdmin(admin.ModelAdmin):
     change_form_template = "visits/admin/visit_change_form.html"
     change_list_template = "visits/admin/visit_change_list.html"
     date_hierarchy = "starts_at"
-    list_display = ["title", "direction", "starts_at", "country", "status", "visibility",
+    # The key columns first: they stay in view beside the open menu at 1280 px.
+    list_display = ["title", "status", "starts_at", "direction", "visibility", "country",
                     "registration_number"]
     list_filter = ["direction", "status", "visibility", CountryFilter, YearFilter]
     list_select_related = ["organisation"]
@@ -401,8 +402,8 @@ class GiftAdmin(admin.ModelAdmin):
     """The whole gifts register, given and received across every visit, with a CSV per year."""
 
     list_display = [
-        "description", "direction", "visit_date", "visit", "giver", "recipient",
-        "estimated_value_sek", "decision",
+        "description", "decision", "estimated_value_sek", "direction", "visit_date", "giver",
+        "recipient", "visit",
     ]
     list_filter = [GiftYearFilter, "direction", "decision"]
     search_fields = ["description", "giver", "recipient", "visit__title"]

@@ -176,8 +176,8 @@ def _editable(issue):
 
 @admin.register(NewsletterIssue)
 class NewsletterIssueAdmin(admin.ModelAdmin):
-    list_display = ["subject", "newsletter_list", "language", "status", "scheduled_at",
-                    "sent_at", "progress_summary", "preview_link"]
+    list_display = ["subject", "status", "progress_summary", "preview_link", "newsletter_list",
+                    "language", "scheduled_at", "sent_at"]
     list_filter = ["status", "newsletter_list", "language"]
     search_fields = ["subject", "intro"]
     inlines = [IssueItemInline]

@@ -8,6 +8,7 @@ from django.test import Client, RequestFactory
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from portal import staff_sessions
 from tests.gates.checks import axe_violations
 from tests.gates.crawl import admin_paths, sitemap_paths, staff_login_pages
 
@@ -34,6 +35,7 @@ def log_in(page, live_server, user, device=None):
     if device is not None:
         session = client.session
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        staff_sessions.record_code_in(session)
         session.save()
     page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
