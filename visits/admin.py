@@ -175,7 +175,7 @@ class VisitAdmin(admin.ModelAdmin):
                                ("starts_at", "ends_at"), "visibility"]}),
             (_("Status"), {"fields": ["status", "new_status"] if obj else ["status"]}),
             (_("Innehåll"), {"fields": [("purpose", "purpose_en"), "topics", "projects",
-                                        "hosts", "delegation_size"]}),
+                                        ("hosts", "hosts_en"), "delegation_size"]}),
             (_("Efter besöket"), {"fields": [("summary", "summary_en")]}),
             (_("Dokument"), {"fields": ["documents"]}),
         ]

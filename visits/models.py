@@ -142,6 +142,12 @@ class Visit(KeepsOldURLs, models.Model):
         blank=True,
         help_text=_("En person per rad: namn, titel. Till exempel ”Anna Andersson, regionråd”."),
     )
+    hosts_en = models.TextField(
+        _("värdar eller delegater på engelska"),
+        blank=True,
+        help_text=_("Samma personer med engelska titlar, till exempel ”Anna Andersson, Regional "
+                    "Executive Councillor”. Tomt: de svenska titlarna visas."),
+    )
     delegation_size = models.PositiveSmallIntegerField(
         _("delegationens storlek"),
         null=True,
@@ -224,6 +230,10 @@ class Visit(KeepsOldURLs, models.Model):
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             raise ValidationError({"ends_at": _("Besöket kan inte sluta före det börjar.")})
+
+    @property
+    def display_hosts(self):
+        return localized(self, "hosts")
 
     @property
     def display_title(self):

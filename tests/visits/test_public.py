@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from relations.factories import OrganisationFactory, TopicFactory
 from visits.factories import ParticipantFactory, ProgrammeItemFactory, VisitFactory, in_days
@@ -224,3 +225,17 @@ def test_english_list_names_topics_and_cities_in_english(client):
     assert ">Transport and infrastructure</option>" in text
     assert "Gothenburg" in text
     assert "Transport och infrastruktur" not in text and "Göteborg" not in text
+
+
+def test_hosts_titles_are_in_the_page_language(client):
+    visit = VisitFactory(hosts="Johan Berg, regionråd",
+                         hosts_en="Johan Berg, Regional Executive Councillor")
+    swedish = client.get(visit.get_absolute_url()).content.decode()
+    assert "Johan Berg, regionråd" in swedish
+    with translation.override("en"):
+        english = client.get(visit.get_absolute_url()).content.decode()
+    assert "Johan Berg, Regional Executive Councillor" in english and "regionråd" not in english
+    untranslated = VisitFactory(hosts="Anna Andersson, regionråd")
+    with translation.override("en"):
+        fallback = client.get(untranslated.get_absolute_url()).content.decode()
+    assert "Anna Andersson, regionråd" in fallback
