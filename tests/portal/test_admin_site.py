@@ -31,3 +31,13 @@ def test_the_admin_index_links_each_page_once(staff_client):
     links = Counter(re.findall(r'<a href="(/admin/[^"]+)"', html))
     assert links["/admin/auditlog/logentry/"] == 1
     assert {href: count for href, count in links.items() if count > 1} == {}
+
+
+def test_the_admin_names_third_party_apps_and_models_in_swedish(staff_client):
+    html = staff_client().get("/admin/").content.decode()
+    for english in ("Axes", "Otp_Totp", "Otp_Static", "Tasks Database Backend", "Audit log",
+                    "Access attempts", "TOTP devices", "Static devices", "Task Results"):
+        assert english not in html, english
+    for swedish in ("Inloggningsförsök", "Granskningslogg", "Autentiseringsappar",
+                    "Bakgrundsjobb"):
+        assert swedish in html, swedish
