@@ -220,7 +220,9 @@ class VisitAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        self.warn_about_overlaps(request, form.instance)
+        # "Save and continue" opens the change form, which warns itself: once is enough.
+        if "_continue" not in request.POST:
+            self.warn_about_overlaps(request, form.instance)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "GET":
@@ -234,12 +236,13 @@ class VisitAdmin(admin.ModelAdmin):
             messages.warning(
                 request,
                 _(
-                    "Observera: ”%(visit)s” överlappar det bekräftade besöket ”%(other)s” "
-                    "(%(start)s) med samma värd eller plats."
+                    "Observera: ”%(visit)s” överlappar besöket ”%(other)s” (%(status)s, "
+                    "%(start)s) med samma värd eller plats."
                 )
                 % {
                     "visit": visit,
                     "other": other,
+                    "status": other.get_status_display(),
                     "start": timezone.localtime(other.starts_at).strftime("%Y-%m-%d %H:%M"),
                 },
             )

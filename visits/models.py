@@ -319,16 +319,20 @@ class Visit(KeepsOldURLs, models.Model):
                 names.add(name)
         return names
 
-    def overlapping_visits(self):
-        """Other confirmed visits at the same time with the same host or venue.
+    # Visits that hold a time, a host and a room: being planned or confirmed.
+    HOLDS_TIME = (Status.PLANNING, Status.CONFIRMED)
 
-        Only a warning for the coordinators: a host can attend two meetings on one day.
+    def overlapping_visits(self):
+        """Other planned or confirmed visits at the same time with the same host or venue.
+
+        Only a warning for the coordinators: a host can attend two meetings on one day. It
+        comes while planning, when there is still time to move one of them.
         """
-        if self.status != self.Status.CONFIRMED or not (self.starts_at and self.ends_at):
+        if self.status not in self.HOLDS_TIME or not (self.starts_at and self.ends_at):
             return []
         candidates = (
             Visit.objects.filter(
-                status=self.Status.CONFIRMED,
+                status__in=self.HOLDS_TIME,
                 starts_at__lt=self.ends_at,
                 ends_at__gt=self.starts_at,
             )

@@ -214,3 +214,12 @@ def test_statistics_shares_are_of_the_total(staff_client):
     ).content.decode()
     assert '<meter min="0" max="4" value="3"' in text
     assert '<meter min="0" max="4" value="1"' in text
+
+
+def test_the_overlap_warning_comes_once_while_planning(staff_client):
+    first = VisitFactory(venue="Sal A", title="Första besöket")
+    second = VisitFactory(venue="Sal A", title="Andra besöket", status=S.PLANNING,
+                          starts_at=first.starts_at, ends_at=first.ends_at)
+    html = staff_client(VISIT_COORDINATORS).get(change_url(second)).content.decode()
+    assert html.count("överlappar") == 1
+    assert "överlappar besöket ”Första besöket” (bekräftat," in html

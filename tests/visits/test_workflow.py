@@ -77,13 +77,15 @@ def test_overlap_with_the_same_venue_or_host():
         ends_at=base.ends_at + datetime.timedelta(days=1, hours=2),
     )
     planned = VisitFactory(venue="Sal A", status=S.PLANNING)
+    requested = VisitFactory(venue="Sal A", status=S.REQUESTED)
 
-    assert set(base.overlapping_visits()) == {same_venue, same_host}
+    assert set(base.overlapping_visits()) == {same_venue, same_host, planned}
     assert elsewhere.overlapping_visits() == []
     assert later.overlapping_visits() == []
-    # Only confirmed visits are compared.
-    assert planned.overlapping_visits() == []
-    assert planned not in base.overlapping_visits()
+    # While planning, so that there is time to move one; a mere request holds no time.
+    assert base in planned.overlapping_visits()
+    assert requested.overlapping_visits() == []
+    assert requested not in base.overlapping_visits()
 
 
 def test_querysets_public_upcoming_past():
