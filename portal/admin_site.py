@@ -37,6 +37,16 @@ class PortalAdminSite(admin.AdminSite):
         ]
         return own + super().get_urls()
 
+    def get_app_list(self, request, app_label=None):
+        """The models, with a count beside those whose admin keeps one (an inbox)."""
+        app_list = super().get_app_list(request, app_label)
+        for app in app_list:
+            for entry in app["models"]:
+                model_admin = self._registry.get(entry["model"])
+                if hasattr(model_admin, "index_count"):
+                    entry["name"] = f"{entry['name']} ({model_admin.index_count(request)})"
+        return app_list
+
     def has_permission(self, request):
         if not super().has_permission(request):
             return False

@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -25,6 +26,7 @@ from visits.models import (
     ProgrammeItem,
     StatusChange,
     Visit,
+    VisitRequest,
 )
 
 PERSONAL_DATA_PERMISSION = "visits.view_personal_data"
@@ -388,6 +390,41 @@ class CalendarFeedTokenAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
+
+
+@admin.register(VisitRequest)
+class VisitRequestAdmin(admin.ModelAdmin):
+    """The requests not yet taken on, the newest first; the admin's index shows how many.
+    Each leads to the visit's own page, where it is taken on."""
+
+    list_display = ["visit_link", "organisation", "starts_at", "created_at"]
+    list_display_links = None
+    list_select_related = ["organisation"]
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request)
+            .filter(status=Visit.Status.REQUESTED)
+            .order_by("-created_at", "-pk")
+        )
+
+    @admin.display(description=_("förfrågan"))
+    def visit_link(self, visit):
+        return format_html(
+            '<a href="{}">{}</a>', reverse("admin:visits_visit_change", args=[visit.pk]), visit
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def index_count(self, request):
+        return self.get_queryset(request).count()
 
 
 class GiftYearFilter(YearFilter):

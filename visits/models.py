@@ -348,6 +348,15 @@ class Visit(KeepsOldURLs, models.Model):
         ]
 
 
+class VisitRequest(Visit):
+    """The coordinators' inbox: requests from the public form that nobody has taken on."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("inkommen förfrågan")
+        verbose_name_plural = _("inkomna förfrågningar")
+
+
 class ProgrammeItem(models.Model):
     visit = models.ForeignKey(
         Visit, verbose_name=_("besök"), on_delete=models.CASCADE, related_name="programme_items"

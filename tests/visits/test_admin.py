@@ -223,3 +223,16 @@ def test_the_overlap_warning_comes_once_while_planning(staff_client):
     html = staff_client(VISIT_COORDINATORS).get(change_url(second)).content.decode()
     assert html.count("överlappar") == 1
     assert "överlappar besöket ”Första besöket” (bekräftat," in html
+
+
+def test_new_requests_wait_in_an_inbox_counted_on_the_admin_index(staff_client):
+    older = VisitFactory(title="Förfrågan från Åbo", status=S.REQUESTED)
+    newer = VisitFactory(title="Förfrågan från Gdańsk", status=S.REQUESTED)
+    VisitFactory(title="Redan planerat", status=S.PLANNING)
+    client = staff_client(VISIT_COORDINATORS)
+    index = client.get(reverse("admin:index")).content.decode()
+    assert "Inkomna förfrågningar (2)" in index
+    inbox = client.get(reverse("admin:visits_visitrequest_changelist")).content.decode()
+    assert inbox.index(newer.title) < inbox.index(older.title)
+    assert "Redan planerat" not in inbox
+    assert f'href="{change_url(newer)}"' in inbox
