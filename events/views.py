@@ -175,11 +175,7 @@ class RegisterView(BreadcrumbsMixin, GuardedFormViewMixin, FormView):
         return context
 
     def get_breadcrumbs(self):
-        return [
-            section("events:list"),
-            Crumb(self.event.display_title, self.event.get_absolute_url()),
-            Crumb(_("Anmälan")),
-        ]
+        return event_crumbs(self.event, _("Anmälan"))
 
     def form_accepted(self, form):
         receipt = services.register(
@@ -189,27 +185,34 @@ class RegisterView(BreadcrumbsMixin, GuardedFormViewMixin, FormView):
 
 
 @method_decorator(never_cache, name="dispatch")
-class ReceiptView(TemplateView):
+class ReceiptView(BreadcrumbsMixin, TemplateView):
     """The same page for a first and a second registration with one address."""
 
     template_name = "events/receipt.html"
 
+    def get(self, request, *args, **kwargs):
+        self.receipt = services.read_receipt_token(kwargs["token"])
+        if self.receipt is None:
+            raise Http404
+        self.event = get_object_or_404(Event.objects.published(), pk=self.receipt.event_pk)
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        receipt = services.read_receipt_token(kwargs["token"])
-        if receipt is None:
-            raise Http404
         context.update(
-            event=get_object_or_404(Event.objects.published(), pk=receipt.event_pk),
-            reference=receipt.reference,
-            waiting=receipt.status == Registration.Status.WAITING,
+            event=self.event,
+            reference=self.receipt.reference,
+            waiting=self.receipt.status == Registration.Status.WAITING,
             robots="noindex",
         )
         return context
 
+    def get_breadcrumbs(self):
+        return event_crumbs(self.event, _("Kvitto"))
+
 
 @method_decorator(never_cache, name="dispatch")
-class ManageView(TemplateView):
+class ManageView(BreadcrumbsMixin, TemplateView):
     """The signed link in every mail: the registration's state, and a button to cancel it.
 
     Cancelling redirects back here, so the link used again shows the same receipt.
@@ -242,3 +245,12 @@ class ManageView(TemplateView):
             robots="noindex",
         )
         return context
+
+    def get_breadcrumbs(self):
+        return event_crumbs(self.registration.event, _("Din anmälan"))
+
+
+def event_crumbs(event, page):
+    """The trail of a page about one event: the events, the event, the page."""
+    return [section("events:list"), Crumb(event.display_title, event.get_absolute_url()),
+            Crumb(page)]

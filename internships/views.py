@@ -160,30 +160,41 @@ class ApplyView(BreadcrumbsMixin, GuardedFormViewMixin, FormView):
 
 
 @method_decorator(never_cache, name="dispatch")
-class ReceiptView(TemplateView):
+class ReceiptView(BreadcrumbsMixin, TemplateView):
     """The receipt: the reference number. The same page for a first and a second attempt."""
 
     template_name = "internships/receipt.html"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def get(self, request, *args, **kwargs):
         data = services.read_receipt_token(kwargs["token"])
         if data is None:
             raise Http404
-        call_pk, reference = data
-        context["call"] = get_object_or_404(InternshipCall.objects.published(), pk=call_pk)
-        context["reference"] = reference
+        call_pk, self.reference = data
+        self.call = get_object_or_404(InternshipCall.objects.published(), pk=call_pk)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["call"] = self.call
+        context["reference"] = self.reference
         # Once withdrawn, the receipt says so: it is the page the applicant bookmarked.
         context["withdrawn"] = (
-            services.application_status(context["call"], reference)
+            services.application_status(self.call, self.reference)
             == Application.Status.WITHDRAWN
         )
         context["robots"] = "noindex"
         return context
 
+    def get_breadcrumbs(self):
+        return [
+            section("internships:list"),
+            Crumb(self.call.display_title, self.call.get_absolute_url()),
+            Crumb(_("Kvitto")),
+        ]
+
 
 @method_decorator(never_cache, name="dispatch")
-class WithdrawView(TemplateView):
+class WithdrawView(BreadcrumbsMixin, TemplateView):
     """The signed link from the confirmation mail: confirm, then the application is withdrawn."""
 
     template_name = "internships/withdraw.html"
@@ -216,6 +227,14 @@ class WithdrawView(TemplateView):
             robots="noindex",
         )
         return context
+
+    def get_breadcrumbs(self):
+        call = self.application.call
+        return [
+            section("internships:list"),
+            Crumb(call.display_title, call.get_absolute_url()),
+            Crumb(_("Återkalla ansökan")),
+        ]
 
 
 class ApplicationFileView(PermissionRequiredMixin, View):

@@ -4,10 +4,13 @@ itself, in its language; the home page and the top-level pages show none."""
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
-from events.factories import EventFactory
-from internships.factories import InternshipCallFactory
+from events import services as event_services
+from events.factories import EventFactory, RegistrationFactory
+from internships import services as internship_services
+from internships.factories import ApplicationFactory, InternshipCallFactory
 from newsroom.factories import EnglishNewsItemFactory, NewsItemFactory
 from portal.pages.models import Page
 from relations.factories import AgreementFollowUpFactory, OrganisationFactory
@@ -166,3 +169,32 @@ def test_a_content_page_three_levels_deep_shows_its_ancestors(client):
         ("Our organisation", "/en/about/our-organisation/", False),
         ("The board", None, True),
     ]
+
+
+def test_the_pages_that_mails_link_to_lie_below_their_event_or_call(client):
+    registration = RegistrationFactory(event=EventFactory(title="Seminarium om hav"))
+    event = registration.event
+    manage = reverse("events:manage", args=[event_services.manage_token(registration)])
+    assert breadcrumbs(client, manage)[-2:] == [
+        ("Seminarium om hav", event.get_absolute_url(), False),
+        ("Din anmälan", None, True),
+    ]
+    receipt = event_services.Receipt(event.pk, registration.reference, registration.status)
+    assert breadcrumbs(
+        client, reverse("events:receipt", args=[event_services.receipt_token(receipt)])
+    )[-1] == ("Kvitto", None, True)
+
+    application = ApplicationFactory(call=InternshipCallFactory(title="Praktik i Bryssel"))
+    call = application.call
+    receipt = reverse("internships:receipt", args=[
+        internship_services.receipt_token(call, application.reference)
+    ])
+    assert breadcrumbs(client, receipt)[1:] == [
+        ("Praktik", "/praktik/", False),
+        ("Praktik i Bryssel", call.get_absolute_url(), False),
+        ("Kvitto", None, True),
+    ]
+    withdraw = reverse("internships:withdraw", args=[
+        internship_services.withdraw_token(application)
+    ])
+    assert breadcrumbs(client, withdraw)[-1] == ("Återkalla ansökan", None, True)
