@@ -1,7 +1,7 @@
 """Database pieces that only PostgreSQL has, kept out of SQLite's way."""
 
 from django.contrib.postgres.search import SearchVector
-from django.db.migrations.operations import AddIndex
+from django.db.migrations.operations import AddField, AddIndex
 
 # The text search configuration for each language an item can be written in.
 SEARCH_CONFIGS = {"sv": "swedish", "en": "english"}
@@ -35,3 +35,26 @@ class PostgresOnlyAddIndex(AddIndex):
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor == "postgresql":
             super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
+class AddFieldWithoutRebuild(AddField):
+    """AddField that SQLite does with ALTER TABLE ADD COLUMN, keeping the default in the
+    column, where Django would rebuild the table for a field with a default.
+
+    A rebuild creates the model's indexes anew, the PostgreSQL-only search indexes among
+    them, which SQLite cannot parse. PostgreSQL adds the field as AddField always does.
+    """
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor != "sqlite":
+            return super().database_forwards(app_label, schema_editor, from_state, to_state)
+        model = to_state.apps.get_model(app_label, self.model_name)
+        field = model._meta.get_field(self.name)
+        definition, params = schema_editor.column_sql(model, field, include_default=True)
+        quote = schema_editor.quote_name
+        schema_editor.execute(
+            f"ALTER TABLE {quote(model._meta.db_table)} ADD COLUMN {quote(field.column)} "
+            f"{definition}",
+            params,
+        )
+        return None

@@ -3,6 +3,8 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+import newsroom.db
+
 
 class Migration(migrations.Migration):
 
@@ -17,7 +19,8 @@ class Migration(migrations.Migration):
             name='deadline',
             field=models.DateField(blank=True, help_text='När utlysningen stänger, samrådet slutar eller beslutet fattas.', null=True, verbose_name='sista dag'),
         ),
-        migrations.AddField(
+        # With a default: SQLite would rebuild the table, and with it the search indexes.
+        newsroom.db.AddFieldWithoutRebuild(
             model_name='newsitem',
             name='kind',
             field=models.CharField(choices=[('news', 'nyhet'), ('eu-monitoring', 'EU-bevakning')], default='news', help_text='EU-bevakning är en tidig varning om en kommande utlysning, ett samråd eller ett beslut; den listas på en egen sida.', max_length=20, verbose_name='typ'),
@@ -27,7 +30,7 @@ class Migration(migrations.Migration):
             name='monitoring_contact',
             field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='monitoring_items', to='relations.contact', verbose_name='kontaktperson för bevakningen'),
         ),
-        migrations.AddField(
+        newsroom.db.AddFieldWithoutRebuild(
             model_name='newsitem',
             name='regional_impact',
             field=models.TextField(blank=True, help_text='Vem i Västra Götaland som berörs och vad de kan göra.', verbose_name='vad det betyder för regionen'),

@@ -88,3 +88,12 @@ def test_time_zone_and_languages():
     assert settings.TIME_ZONE == "Europe/Stockholm"
     assert settings.LANGUAGE_CODE == "sv"
     assert [code for code, _name in settings.LANGUAGES] == ["sv", "en"]
+
+
+def test_a_fresh_sqlite_database_migrates_and_takes_the_demo(tmp_path):
+    """What `make run` does on a new machine, where DATABASE_URL is not set."""
+    database = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+    migrated = manage("migrate", "--no-input", DEBUG="1", DATABASE_URL=database)
+    assert migrated.returncode == 0, migrated.stderr[-2000:]
+    demo = manage("load_demo", DEBUG="1", DATABASE_URL=database)
+    assert demo.returncode == 0, demo.stderr[-2000:]
