@@ -18,6 +18,7 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
@@ -88,9 +89,11 @@ class StaffSessionMiddleware:
             verified or not settings.STAFF_2FA_REQUIRED
         ):
             del request.session[PENDING_FORM]
-            return never_cache(render)(request, "admin/resend_form.html", {
+            response = render(request, "admin/resend_form.html", {
                 "fields": pending["fields"], "action": request.path,
             })
+            add_never_cache_headers(response)
+            return response
         return self.get_response(request)
 
     def _end(self, request):

@@ -77,23 +77,30 @@ class LinkProblem:
     USED = "used"
 
 
-def subscriber_to_confirm(token):
-    """(subscriber, None) for a usable confirmation link, else (None, LinkProblem.*)."""
+def _subscriber_for_expiring_link(token, salt, max_age):
+    """(subscriber, None) for a genuine link younger than ``max_age``, else
+    (None, LinkProblem.*); a link whose subscriber is gone has expired too."""
     try:
-        data = signing.loads(
-            token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE.total_seconds()
-        )
+        data = signing.loads(token, salt=salt, max_age=max_age.total_seconds())
     except signing.SignatureExpired:
         return None, LinkProblem.EXPIRED
     except signing.BadSignature:
         return None, LinkProblem.INVALID
     subscriber = _subscriber_for(data)
     if subscriber is None:
-        # Deleted after 30 days unconfirmed, or erased: start again.
         return None, LinkProblem.EXPIRED
-    if subscriber.status != Subscriber.Status.PENDING:
-        return None, LinkProblem.USED
     return subscriber, None
+
+
+def subscriber_to_confirm(token):
+    """(subscriber, None) for a usable confirmation link, else (None, LinkProblem.*).
+
+    A subscriber deleted after 30 days unconfirmed, or erased, starts again.
+    """
+    subscriber, problem = _subscriber_for_expiring_link(token, CONFIRM_SALT, CONFIRM_MAX_AGE)
+    if subscriber is not None and subscriber.status != Subscriber.Status.PENDING:
+        return None, LinkProblem.USED
+    return subscriber, problem
 
 
 def unsubscribe_token(subscriber):
@@ -121,18 +128,7 @@ def preferences_token(subscriber):
 
 def subscriber_for_preferences(token):
     """(subscriber, None) for a usable preferences link, else (None, LinkProblem.*)."""
-    try:
-        data = signing.loads(
-            token, salt=PREFERENCES_SALT, max_age=PREFERENCES_MAX_AGE.total_seconds()
-        )
-    except signing.SignatureExpired:
-        return None, LinkProblem.EXPIRED
-    except signing.BadSignature:
-        return None, LinkProblem.INVALID
-    subscriber = _subscriber_for(data)
-    if subscriber is None:
-        return None, LinkProblem.EXPIRED
-    return subscriber, None
+    return _subscriber_for_expiring_link(token, PREFERENCES_SALT, PREFERENCES_MAX_AGE)
 
 
 def url_in_language(name, language, **kwargs):

@@ -52,6 +52,14 @@ class NewsletterBreadcrumbsMixin(BreadcrumbsMixin):
         ]
 
 
+def link_problem(request, problem, **context):
+    """The page for a link from a mail that cannot be used: 400 for one we did not make,
+    410 for one that has expired or been used."""
+    status = 400 if problem == subscriptions.LinkProblem.INVALID else 410
+    return render(request, "newsroom/newsletter/link_problem.html",
+                  {"problem": problem, **context}, status=status)
+
+
 @method_decorator(never_cache, name="dispatch")
 class SubscribeView(NewsletterBreadcrumbsMixin, GuardedFormViewMixin, FormView):
     """The subscribe form, on a page of its own (the pages linking here stay cacheable)."""
@@ -96,12 +104,7 @@ class ConfirmView(NewsletterBreadcrumbsMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         self.subscriber, problem = subscriptions.subscriber_to_confirm(kwargs["token"])
         if problem:
-            return render(
-                request,
-                "newsroom/newsletter/link_problem.html",
-                {"problem": problem},
-                status=400 if problem == subscriptions.LinkProblem.INVALID else 410,
-            )
+            return link_problem(request, problem)
         return super().dispatch(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
@@ -123,12 +126,7 @@ class UnsubscribeView(NewsletterBreadcrumbsMixin, TemplateView):
         try:
             self.subscriber = subscriptions.subscriber_for_unsubscribe_token(kwargs["token"])
         except subscriptions.UnknownLink:
-            return render(
-                request,
-                "newsroom/newsletter/link_problem.html",
-                {"problem": subscriptions.LinkProblem.INVALID, "unsubscribe": True},
-                status=400,
-            )
+            return link_problem(request, subscriptions.LinkProblem.INVALID, unsubscribe=True)
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -158,12 +156,7 @@ class PreferencesView(NewsletterBreadcrumbsMixin, GuardedFormViewMixin, FormView
     def dispatch(self, request, *args, **kwargs):
         self.subscriber, problem = subscriptions.subscriber_for_preferences(kwargs["token"])
         if problem:
-            return render(
-                request,
-                "newsroom/newsletter/link_problem.html",
-                {"problem": problem, "preferences": True},
-                status=400 if problem == subscriptions.LinkProblem.INVALID else 410,
-            )
+            return link_problem(request, problem, preferences=True)
         return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
