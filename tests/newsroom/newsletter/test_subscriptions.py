@@ -332,6 +332,7 @@ def test_the_preferences_link_changes_the_lists_and_refuses_none(client):
 
     refused = client.post(url, {"form_token": token})
     assert "Välj minst en lista." in refused.content.decode()
+    assert "<title>Fel: Dina val för nyhetsbrevet –" in refused.content.decode()
     assert subscriber.newsletter_lists == ["general"]
 
     saved = client.post(url, {"form_token": token, "newsletter_lists": ["internships"]},
