@@ -31,6 +31,10 @@ others' (``portal/sitemaps.py``, ``portal/roles.py``, ``portal/scale.py``). The 
 ``scale``
     ``seed(scale)``: the app's generated rows for the benchmark (``manage.py seed_scale``,
     portal/scale.py); relations seeds first, and the others point at its rows.
+``search``
+    ``SEARCHABLE``: the app's ``portal.search.Searchable`` types for the site search at
+    ``/sok/``; their models take ``portal.search_index.SearchIndexed`` and a
+    ``SearchTrigger`` in a migration (portal/search.py).
 ``roles``
     ``GROUPS``: the app's staff groups, each with the apps it manages, the models of other
     apps it may look up, and its demo login (portal/roles.py).

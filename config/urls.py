@@ -65,6 +65,7 @@ urlpatterns += i18n_patterns(
     path(_("praktik/"), include("internships.urls")),
     path(_("evenemang/"), include("events.urls")),
     path(_("natverk-och-eu/"), include("relations.urls")),
+    path(_("sok/"), public_view(views.SearchView.as_view()), name="search"),
     # Last: the editors' pages (portal/pages/), wherever no other page answers.
     re_path(r"^(?P<path>(?:[-\w]+/)+)$", public_view(PageView.as_view()), name="page"),
     prefix_default_language=False,

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.fields import HttpsURLField
 from portal.i18n import localized
+from portal.search_index import SearchIndexed
 
 # The time zones an event may be held in: the region's own, and where its offices and
 # partners meet. The times are stored in UTC and shown in the event's zone.
@@ -91,7 +92,7 @@ class EventQuerySet(models.QuerySet):
         return self.published().with_confirmed_count().select_related("organiser")
 
 
-class Event(models.Model):
+class Event(SearchIndexed):
     class Kind(models.TextChoices):
         SEMINAR = "seminar", _("seminarium")
         INFORMATION_MEETING = "information_meeting", _("informationsmöte")

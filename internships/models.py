@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.i18n import localized
 from portal.redirects.models import KeepsOldURLs
+from portal.search_index import SearchIndexed
 from portal.workflow import StatusHistory, TransitionRefused, status_history
 
 COVER_LETTER_MAX_LENGTH = 5000
@@ -81,7 +82,7 @@ class InternshipCallQuerySet(models.QuerySet):
         ).order_by("state_rank", "-closes_at")
 
 
-class InternshipCall(KeepsOldURLs, models.Model):
+class InternshipCall(KeepsOldURLs, SearchIndexed):
     """One term's call for interns at one office."""
 
     class Term(models.TextChoices):

@@ -1,32 +1,27 @@
 """Database pieces that only PostgreSQL has, kept out of SQLite's way."""
 
-from django.contrib.postgres.search import SearchVector
-from django.db.migrations.operations import AddField, AddIndex
-
-# The text search configuration for each language an item can be written in.
-SEARCH_CONFIGS = {"sv": "swedish", "en": "english"}
-
-
-def search_vector(config):
-    """The weighted document a news item is searched by (title before lead before body).
-
-    The GIN indexes in NewsItem.Meta and the search query use this one expression, so
-    PostgreSQL can answer a search from the index instead of reading every row.
-    """
-    return (
-        SearchVector("title", weight="A", config=config)
-        + SearchVector("lead", weight="B", config=config)
-        + SearchVector("body", weight="C", config=config)
-    )
+from django.db.migrations.operations import AddField, AddIndex, RemoveIndex
 
 
 class PostgresOnlyAddIndex(AddIndex):
     """AddIndex that builds the index on PostgreSQL and does nothing elsewhere.
 
     GIN indexes over ``to_tsvector`` exist only in PostgreSQL; SQLite (development and the
-    plain test run) keeps the model state but no index, and searches without one. To drop
-    such an index later, write the matching guarded RemoveIndex by hand.
+    plain test run) keeps the model state but no index, and searches without one. Such an
+    index is dropped by PostgresOnlyRemoveIndex.
     """
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
+class PostgresOnlyRemoveIndex(RemoveIndex):
+    """RemoveIndex for an index that PostgresOnlyAddIndex created."""
 
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor == "postgresql":

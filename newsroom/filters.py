@@ -6,8 +6,8 @@ from django.db.models import Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
 
-from newsroom import search
 from newsroom.models import NewsItem, current_language, years_with_news
+from portal import search
 from portal.page_cache import remember
 from relations.filters import TopicFilter
 from relations.models import Topic
@@ -59,7 +59,9 @@ class NewsFilter(django_filters.FilterSet):
         self.filters["year"].extra["choices"] = [(year, str(year)) for year in years]
 
     def filter_search(self, queryset, name, value):
-        return search.search(queryset, value, current_language())
+        # The site search's machinery, on this list's items (a topic or year may narrow them).
+        words = search.Search(value, current_language())
+        return words.ranked(queryset) if words else queryset
 
     def filter_year(self, queryset, name, value):
         # The choices are the years with news, so ``value`` is one of them.

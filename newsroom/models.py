@@ -8,23 +8,21 @@ import datetime
 import uuid
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.db import SEARCH_CONFIGS, search_vector
 from portal.editorial.models import EditorialModel
 from portal.markdown import render_markdown
 from portal.media.embeds import HELP_TEXT as REFERENCES_HELP_TEXT
 from portal.media.embeds import validate_references
 from portal.media.images import RandomName, StrippedImageField, private_storage, scaled
 from portal.redirects.models import KeepsOldURLs
+from portal.search_index import SEARCH_CONFIGS, SearchIndexed
 from relations.models import Organisation, Topic
 
 
@@ -59,7 +57,7 @@ class NewsItemQuerySet(models.QuerySet):
         return self.prefetch_related("topics").order_by("-publish_at", "-pk")
 
 
-class NewsItem(KeepsOldURLs, EditorialModel):
+class NewsItem(KeepsOldURLs, SearchIndexed, EditorialModel):
     class Language(models.TextChoices):
         SWEDISH = "sv", _("svenska")
         ENGLISH = "en", _("engelska")
@@ -237,18 +235,6 @@ class NewsItem(KeepsOldURLs, EditorialModel):
         ]
         indexes = [
             models.Index(fields=["language", "status", "publish_at"], name="newsroom_public_idx"),
-            # Full-text search, one index per language with that language's stemming. The
-            # search in newsroom.search uses the identical expression and condition.
-            GinIndex(
-                search_vector(SEARCH_CONFIGS["sv"]),
-                condition=Q(language="sv"),
-                name="newsroom_search_sv_idx",
-            ),
-            GinIndex(
-                search_vector(SEARCH_CONFIGS["en"]),
-                condition=Q(language="en"),
-                name="newsroom_search_en_idx",
-            ),
         ]
 
     def __str__(self):

@@ -1,39 +1,19 @@
-"""Full-text search of news items.
+"""The newsroom's part of the site search (portal/search.py): its news items."""
 
-On PostgreSQL: the language's text search configuration (Swedish stemming on the Swedish
-site, so "praktikanter" finds "praktikant"), ranked, answered from the GIN index whose
-expression is ``newsroom.db.search_vector``. Elsewhere (SQLite in development and the
-plain test run): a case-insensitive containment match, newest first.
-"""
+from django.utils.translation import gettext_lazy as _
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connections
-from django.db.models import Q
-
-from newsroom.db import SEARCH_CONFIGS, search_vector
-
-# Longer queries are refused by the search form; this is the same bound, for callers.
-MAX_QUERY_LENGTH = 200
+from newsroom.models import NewsItem
+from portal.search import Searchable
 
 
-def search(queryset, text, language):
-    """``queryset`` (items of ``language``) narrowed to those matching ``text``, best first."""
-    text = " ".join((text or "").split())[:MAX_QUERY_LENGTH]
-    if not text:
-        return queryset
-    queryset = queryset.filter(language=language)
-    if connections[queryset.db].vendor == "postgresql":
-        config = SEARCH_CONFIGS[language]
-        # websearch syntax accepts anything a visitor types ("quotes", -minus, or) without
-        # ever raising a syntax error.
-        query = SearchQuery(text, config=config, search_type="websearch")
-        vector = search_vector(config)
-        return (
-            queryset.annotate(search_document=vector)
-            .filter(search_document=query)
-            .annotate(rank=SearchRank(vector, query))
-            .order_by("-rank", "-publish_at", "-pk")
-        )
-    return queryset.filter(
-        Q(title__icontains=text) | Q(lead__icontains=text) | Q(body__icontains=text)
-    )
+def _news():
+    # Items are written in one language: the English site finds the English ones.
+    return NewsItem.objects.published().in_language()
+
+
+SEARCHABLE = [
+    Searchable(
+        "nyheter", _("Nyheter"), _news, 10, excerpt_fields=("lead", "body"),
+        date=lambda item: item.publish_at,
+    ),
+]

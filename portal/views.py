@@ -2,17 +2,21 @@ import logging
 import sys
 from datetime import UTC, timedelta
 
+from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from config.registry import app_modules
+from portal import search
 from portal.context_processors import site
 from portal.links import absolute_url
 from portal.page_cache import CACHE_ERRORS
@@ -105,3 +109,76 @@ def healthz(request):
     else:
         cache_state = "ok"
     return HttpResponse(f"database: ok\ncache: {cache_state}\n", content_type="text/plain")
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Sök på webbplatsen"),
+        max_length=search.MAX_QUERY_LENGTH,
+        required=False,
+        widget=forms.SearchInput,
+        error_messages={"max_length": _(
+            "Sökningen får vara högst %(limit_value)d tecken lång (den är %(show_value)d). "
+            "Korta den och sök igen."
+        )},
+    )
+    typ = forms.ChoiceField(
+        label=_("Visa"),
+        required=False,
+        error_messages={"invalid_choice": _("Välj en av typerna i listan.")},
+    )
+
+    def __init__(self, *args, searchables, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["typ"].choices = [("", _("Allt")), *(
+            (searchable.key, searchable.label) for searchable in searchables
+        )]
+
+
+class SearchView(TemplateView):
+    """``/sok/``: news, pages, documents, events and the rest at once, grouped by type, or one
+    type page by page (``?typ=nyheter``)."""
+
+    template_name = "portal/search.html"
+    paginate_by = 20
+    # How many results of each type the grouped page shows.
+    per_group = 3
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        searchables = search.searchables()
+        form = SearchForm(self.request.GET or None, searchables=searchables)
+        context["form"] = form
+        if not form.is_valid() or not search.normalize(form.cleaned_data["q"]):
+            return context
+        words = search.Search(form.cleaned_data["q"], translation.get_language())
+        counts = words.counts({item.key: item.public() for item in searchables})
+        chosen = form.cleaned_data["typ"]
+        context.update(
+            query=words.text,
+            chosen=chosen,
+            types=[(item, counts[item.key]) for item in searchables],
+            total=sum(counts.values()),
+            capped_at=search.CANDIDATES,
+        )
+        if chosen:
+            searchable = next(item for item in searchables if item.key == chosen)
+            paginator = Paginator(
+                search.RankedResults(words, searchable, counts[chosen]), self.paginate_by
+            )
+            # Like the lists: a mistyped or outdated page number shows a page, not an error.
+            page = paginator.get_page(self.request.GET.get("page"))
+            context.update(
+                searchable=searchable, page_obj=page, is_paginated=page.has_other_pages(),
+                results=page.object_list,
+            )
+        else:
+            context["groups"] = [
+                (item, counts[item.key], search.results(item, words.with_excerpts(
+                    words.ranked(item.public()), item.excerpt_fields
+                )[: self.per_group]))
+                for item in searchables if counts[item.key]
+            ]
+        if not context["total"]:
+            context["suggestion"] = words.suggestion(searchables)
+        return context

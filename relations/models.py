@@ -24,6 +24,7 @@ from portal.fields import HttpsURLField
 from portal.i18n import localized
 from portal.media.images import RandomName, StrippedImageField
 from portal.redirects.models import KeepsOldURLs
+from portal.search_index import SearchIndexed
 
 
 class Topic(KeepsOldURLs, models.Model):
@@ -72,7 +73,7 @@ class OrganisationQuerySet(models.QuerySet):
         )
 
 
-class Organisation(KeepsOldURLs, models.Model):
+class Organisation(KeepsOldURLs, SearchIndexed):
     """Anything the unit relates to: a network of regions, an EU body, a region, an authority."""
 
     class Kind(models.TextChoices):
@@ -268,7 +269,7 @@ class ProgrammeQuerySet(models.QuerySet):
         )
 
 
-class Programme(KeepsOldURLs, models.Model):
+class Programme(KeepsOldURLs, SearchIndexed):
     """An EU funding programme and period (Interreg Central Baltic 2021–2027, ESF+ …)."""
 
     class Fund(models.TextChoices):
@@ -359,7 +360,7 @@ class ProjectQuerySet(models.QuerySet):
         ).distinct()
 
 
-class Project(KeepsOldURLs, models.Model):
+class Project(KeepsOldURLs, SearchIndexed):
     """An EU-funded project the region leads or takes part in."""
 
     class Role(models.TextChoices):
@@ -602,7 +603,7 @@ class AgreementQuerySet(models.QuerySet):
         )
 
 
-class Agreement(models.Model):
+class Agreement(SearchIndexed):
     """A cooperation agreement of the region or of a partner: its parties, period and areas.
 
     It is followed up once a year (``AgreementFollowUp``), by the end of ``follow_up_month``.
@@ -946,7 +947,7 @@ class PositionQuerySet(models.QuerySet):
         return self.prefetch_related("topics")
 
 
-class Position(models.Model):
+class Position(SearchIndexed):
     """The region's position on an EU or national matter, or its response to a consultation."""
 
     class Kind(models.TextChoices):

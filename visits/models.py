@@ -25,6 +25,7 @@ from django_countries.fields import CountryField
 from portal.collation import CollatedCountries
 from portal.i18n import localized
 from portal.redirects.models import KeepsOldURLs
+from portal.search_index import SearchIndexed
 from portal.workflow import StatusHistory, TransitionRefused, status_history
 from relations.models import Organisation, Project, Topic
 
@@ -76,7 +77,7 @@ class VisitQuerySet(models.QuerySet):
         return self.filter(Q(ends_at__lt=cutoff) | Q(cancelled_at__lt=cutoff))
 
 
-class Visit(KeepsOldURLs, models.Model):
+class Visit(KeepsOldURLs, SearchIndexed):
     class Direction(models.TextChoices):
         INCOMING = "incoming", _("besök till regionen")
         OUTGOING = "outgoing", _("delegationsresa")

@@ -10,6 +10,7 @@ blank=True)``); a document is public when any public object refers to it, which 
 model's default manager says by offering ``public()`` (checked at startup).
 """
 
+import logging
 import zipfile
 from pathlib import PurePosixPath
 
@@ -22,8 +23,12 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from pypdf import PdfReader
 
 from portal.media.images import RandomName, private_storage
+from portal.search_index import SearchIndexed
+
+logger = logging.getLogger("portal")
 
 PDF_SIGNATURE = b"%PDF-"
 # Word, Excel and PowerPoint before 2007 (.doc, .xls, .ppt) are OLE2 compound files.
@@ -116,6 +121,27 @@ def extension_of(name):
     return PurePosixPath(name).suffix.lower().lstrip(".")
 
 
+# How much of a PDF the search reads: the first pages say what it is about.
+PDF_TEXT_PAGES = 30
+PDF_TEXT_CHARACTERS = 50_000
+
+
+def pdf_text(file):
+    """The text of the first pages of a PDF, or "" when it has none or cannot be read."""
+    try:
+        file.seek(0)
+        reader = PdfReader(file)
+        text = " ".join(
+            page.extract_text() or "" for page in reader.pages[:PDF_TEXT_PAGES]
+        )
+    except Exception:  # a damaged or unusual PDF is still a document, only not searchable
+        logger.warning("Could not read the text of the PDF %s", file.name, exc_info=True)
+        text = ""
+    finally:
+        file.seek(0)
+    return " ".join(text.split())[:PDF_TEXT_CHARACTERS]
+
+
 def validate_document_file(value):
     """Refuse a new upload over DOCUMENT_MAX_BYTES, of a kind not published, or whose
     content is not what its name says. A file already stored was checked when it came."""
@@ -166,7 +192,7 @@ def document_relations():
     ]
 
 
-class Document(models.Model):
+class Document(SearchIndexed):
     """A published file, linked in body texts by ``[dokument:<number>]`` and listed on the
     pages of what it is attached to."""
 
@@ -199,6 +225,8 @@ class Document(models.Model):
             "tillgänglighetsredogörelsen."
         ),
     )
+    # A PDF's words, for the site search; filled on upload.
+    text = models.TextField(_("text ur filen"), editable=False, blank=True)
     extension = models.CharField(max_length=5, editable=False)
     size = models.PositiveBigIntegerField(editable=False, default=0)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
@@ -218,6 +246,7 @@ class Document(models.Model):
         if self.file and not self.file._committed:
             self.extension = extension_of(self.file.name)
             self.size = self.file.size
+            self.text = pdf_text(self.file) if self.extension == "pdf" else ""
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -14,6 +14,7 @@ from portal import page_cache
 from portal.editorial.models import EditorialModel
 from portal.markdown import render_markdown
 from portal.redirects.models import KeepsOldURLs
+from portal.search_index import SearchIndexed
 
 logger = logging.getLogger("portal")
 
@@ -72,7 +73,7 @@ class PageQuerySet(models.QuerySet):
         ).order_by("order", "pk")
 
 
-class Page(KeepsOldURLs, EditorialModel):
+class Page(KeepsOldURLs, SearchIndexed, EditorialModel):
     """A page of text in a tree: its address follows its parents (``/om-oss/var-organisation/``).
 
     Swedish is required; the English version exists when it has a title, with its own slug,

@@ -12,8 +12,8 @@ from events.models import Registration
 from internships.models import Application, CallStatistic, InternshipCall
 from newsroom.models import NewsItem
 from newsroom.newsletter.models import Subscriber
-from newsroom.search import search
 from portal.scale import SCALES
+from portal.search import Search
 from relations.models import Organisation
 from visits.models import Visit
 
@@ -52,10 +52,12 @@ def test_tiny_scale_fills_every_kind_and_the_pages_answer(require_postgres, clie
     # The GIN indexes were rebuilt: search finds a generated item by a word of its lead.
     item = NewsItem.objects.published().filter(slug__startswith="skala-", language="sv").first()
     word = item.lead.split(":")[0]
-    assert item in search(NewsItem.objects.published(), word, "sv")
+    assert item in Search(word, "sv").ranked(NewsItem.objects.published())
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'newsroom_search_%'")
-        assert cursor.fetchone()[0] == 2
+        cursor.execute(
+            "SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'newsroom_newsitem_search_%'"
+        )
+        assert cursor.fetchone()[0] == 3
 
     call = InternshipCall.objects.open().filter(slug__startswith="skala-").first()
     for url in [

@@ -1,0 +1,309 @@
+"""Site search: one query over everything the apps list in their ``search`` hook modules.
+
+Each app's ``search.py`` names its searchable models in ``SEARCHABLE``, a list of
+``Searchable``; this module is the portal's own (pages and documents) and gathers the rest
+through config.registry, so it imports no app. The models take
+``portal.search_index.SearchIndexed``, whose stored, trigger-kept ``tsvector`` columns and
+trigram names it queries on PostgreSQL:
+
+- Swedish stemming on the Swedish site, English on the English one ("praktikanter" finds
+  "praktikant"); title above lead above the rest (the weights A, B, C);
+- typos and missing accents in names by trigram word similarity ("Ostersjo" finds
+  "Östersjökommissionen");
+- at most ``CANDIDATES`` matches of a type are counted and ranked, so that a word found in
+  half the archive costs no more than a rare one; the excerpt is made for shown results only.
+
+SQLite (``make run`` without PostgreSQL) gets a containment match, newest first.
+"""
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.lookups import TrigramWordSimilar
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    TrigramWordSimilarity,
+)
+from django.db import connections, transaction
+from django.db.models import F, Func, Q, TextField, Value
+from django.db.models.functions import Coalesce, Concat, Lower, NullIf
+from django.db.models.lookups import GreaterThanOrEqual
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from config.registry import app_modules
+from portal.i18n import localized
+from portal.search_index import SEARCH_CONFIGS
+
+# Longer queries are refused by the search forms; the same bound for callers.
+MAX_QUERY_LENGTH = 200
+# How many matches of one type are counted and ranked at most.
+CANDIDATES = 1000
+# How similar (pg_trgm's word similarity) a name must be to the words to be found by them.
+NAME_SIMILARITY = 0.7
+# How similar a name must be to offer it as "did you mean" when nothing matches.
+SUGGESTION_SIMILARITY = 0.4
+
+# Around the matched words of an excerpt: characters no text of the site contains, replaced
+# by <mark> once the excerpt is escaped.
+_MARK_START, _MARK_END = "\ue000", "\ue001"
+# Markdown that would show as punctuation in an excerpt: [dokument:12], [bild:3], **, #,
+# a quote's ">" at the start of a line, and a link's address.
+_MARKUP = re.compile(
+    r"\[(?:dokument|bild|video):\d+\]|[*_#`]+|^\s*>|\[([^\]]*)\]\([^)]*\)", re.MULTILINE
+)
+
+
+@dataclass(frozen=True)
+class Searchable:
+    """A kind of thing the site search finds."""
+
+    key: str  # the type filter's value: ?typ=nyheter
+    label: str  # the results' heading: "Nyheter"
+    public: Callable  # () -> the QuerySet of what the public may find
+    order: int  # where its results and filter stand among the types: news first
+    excerpt_fields: tuple = ("lead", "body")
+    title: Callable = field(default=lambda obj: localized(obj, "title"))
+    date: Callable = field(default=lambda obj: None)
+
+
+def searchables():
+    """Every searchable type, in the order of the apps and their lists."""
+    found = [
+        searchable for module in app_modules("search")
+        for searchable in getattr(module, "SEARCHABLE", ())
+    ]
+    return sorted(found, key=lambda searchable: searchable.order)
+
+
+def normalize(text):
+    return " ".join((text or "").split())[:MAX_QUERY_LENGTH]
+
+
+def is_postgresql(queryset):
+    return connections[queryset.db].vendor == "postgresql"
+
+
+class Unaccented(Func):
+    """The query as the stored ``search_name`` columns hold names: lower-case, no accents."""
+
+    function = "portal_unaccent"
+
+    def __init__(self, text):
+        super().__init__(Lower(Value(text)))
+
+
+class Search:
+    """One visitor's words on the site of one language."""
+
+    def __init__(self, text, language):
+        self.text = normalize(text)
+        self.language = language
+        self.config = SEARCH_CONFIGS[language]
+        self.vector = f"search_{language}"
+        # websearch syntax takes anything typed ("quotes", -minus, or) without a syntax error.
+        self.query = SearchQuery(self.text, config=self.config, search_type="websearch")
+
+    def __bool__(self):
+        return bool(self.text)
+
+    def matches(self, queryset):
+        """``queryset`` narrowed to what matches, in no particular order."""
+        if not is_postgresql(queryset):
+            return queryset.filter(self._containment(queryset.model))
+        return queryset.filter(
+            Q(**{self.vector: self.query}) | self._similar_name()
+        )
+
+    def ranked(self, queryset):
+        """The best-matching ``CANDIDATES`` of ``queryset``, best first."""
+        candidates = self.matches(queryset).values("pk")[:CANDIDATES]
+        queryset = queryset.filter(pk__in=candidates)
+        if not is_postgresql(queryset):
+            return queryset.order_by("-pk")
+        rank = Coalesce(SearchRank(F(self.vector), self.query), 0.0) + 0.3 * (
+            TrigramWordSimilarity(Unaccented(self.text), "search_name")
+        )
+        return queryset.annotate(search_rank=rank).order_by("-search_rank", "-pk")
+
+    def with_excerpts(self, queryset, fields):
+        """``queryset`` with ``search_excerpt``: its text around the matched words."""
+        fields = [self._localized(queryset.model, name) for name in fields]
+        text = Concat(
+            *(part for name in fields for part in (name, Value(" "))), output_field=TextField()
+        )
+        if not is_postgresql(queryset):
+            return queryset.annotate(search_excerpt=text)
+        return queryset.annotate(search_excerpt=SearchHeadline(
+            text, self.query, config=self.config, start_sel=_MARK_START,
+            stop_sel=_MARK_END, max_words=30, min_words=15,
+        ))
+
+    def count(self, queryset):
+        """How many match, counted up to ``CANDIDATES + 1`` ("more than 1,000")."""
+        return self.matches(queryset).values("pk")[: CANDIDATES + 1].count()
+
+    def counts(self, querysets):
+        """``count`` of each of ``querysets`` (key to QuerySet), in one query."""
+        if not querysets:
+            return {}
+        parts, params = [], []
+        for key, queryset in querysets.items():
+            matches = self.matches(queryset).values("pk")[: CANDIDATES + 1]
+            sql, matches_params = matches.query.sql_with_params()
+            # The SQL of Django's own queries, their values as parameters.
+            parts.append(f"SELECT %s, (SELECT count(*) FROM ({sql}) AS matches)")  # noqa: S608
+            params += [key, *matches_params]
+        database = next(iter(querysets.values())).db
+        with connections[database].cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            return dict(cursor.fetchall())
+
+    def suggestion(self, searchables):
+        """Words from the name most like the words, for "did you mean", or None."""
+        querysets = [searchable.public() for searchable in searchables]
+        if not querysets or not is_postgresql(querysets[0]):
+            return None
+        database = querysets[0].db
+        best, best_similarity = None, SUGGESTION_SIMILARITY
+        with transaction.atomic(using=database):
+            with connections[database].cursor() as cursor:
+                # A lower bar for the index than the search's own, for this transaction only.
+                cursor.execute(
+                    "SET LOCAL pg_trgm.word_similarity_threshold = %s", [SUGGESTION_SIMILARITY]
+                )
+            for searchable, queryset in zip(searchables, querysets, strict=True):
+                found = (
+                    queryset.filter(self._similar_name(SUGGESTION_SIMILARITY))
+                    .annotate(similarity=TrigramWordSimilarity(
+                        Unaccented(self.text), "search_name"
+                    ))
+                    .order_by("-similarity")
+                    .first()
+                )
+                if found and found.similarity > best_similarity:
+                    best, best_similarity = searchable.title(found), found.similarity
+        return closest_words(self.text, best) if best else None
+
+    def _similar_name(self, at_least=NAME_SIMILARITY):
+        # ``search_name %> words`` (pg_trgm's word_similarity_threshold, 0.6) is what the
+        # trigram index answers; the stricter bar, checked on those rows only, keeps "interrg"
+        # from finding "internship".
+        similarity = TrigramWordSimilarity(Unaccented(self.text), "search_name")
+        return Q(TrigramWordSimilar(F("search_name"), Unaccented(self.text))) & Q(
+            GreaterThanOrEqual(similarity, at_least)
+        )
+
+    def _containment(self, model):
+        condition = Q()
+        names = {f.name for f in model._meta.concrete_fields}
+        for name in ("title", "name", "lead", "body", "summary", "description"):
+            for variant in (name, f"{name}_en"):
+                if variant in names:
+                    condition |= Q(**{f"{variant}__icontains": self.text})
+        return condition
+
+    def _localized(self, model, name):
+        """The field's English twin, where there is one and it is filled, on the English site."""
+        twin = f"{name}_en"
+        if self.language == "en" and twin in {f.name for f in model._meta.concrete_fields}:
+            return Coalesce(NullIf(F(twin), Value("")), F(name), output_field=TextField())
+        return F(name)
+
+
+@dataclass(frozen=True)
+class Result:
+    title: str
+    url: str
+    date: object
+    excerpt: str
+
+
+def results(searchable, objects):
+    """What a result list shows of ``objects`` (with ``search_excerpt``) of ``searchable``."""
+    return [
+        Result(
+            searchable.title(obj), obj.get_absolute_url(), searchable.date(obj),
+            excerpt_html(obj.search_excerpt),
+        )
+        for obj in objects
+    ]
+
+
+class RankedResults:
+    """The ranked matches of one type for a Paginator: counted once, sliced per page."""
+
+    def __init__(self, search, searchable, count):
+        self.search = search
+        self.searchable = searchable
+        self._count = min(count, CANDIDATES)
+
+    def count(self):
+        return self._count
+
+    def __getitem__(self, page):
+        ranked = self.search.ranked(self.searchable.public())
+        # PostgreSQL makes the excerpts after the sort and the limit: for this page only.
+        objects = self.search.with_excerpts(ranked, self.searchable.excerpt_fields)[page]
+        return results(self.searchable, objects)
+
+
+def plain(text):
+    """``text`` lower-cased and without accents, as ``search_name`` holds names."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def closest_words(text, name):
+    """The words of ``name`` (as many as ``text`` has) that look most like ``text``."""
+    words = [word.strip(",.:;()”\"") for word in name.split()]
+    wanted = len(text.split())
+    spans = [" ".join(words[i:i + wanted]) for i in range(max(1, len(words) - wanted + 1))]
+    return max(
+        spans, key=lambda span: difflib.SequenceMatcher(None, plain(text), plain(span)).ratio()
+    )
+
+
+def excerpt_html(text):
+    """An excerpt from the database, escaped, with its matched words in <mark>."""
+    text = _MARKUP.sub(lambda match: match.group(1) or "", text or "")
+    text = " ".join(text.split())
+    if _MARK_START not in text and len(text) > 240:
+        text = text[:240].rsplit(" ", 1)[0] + " …"
+    marked = escape(text).replace(_MARK_START, "<mark>").replace(_MARK_END, "</mark>")
+    return mark_safe(marked)  # noqa: S308 - escaped just above; only the marks are HTML
+
+
+# The portal's own searchable things ---------------------------------------------------------
+
+
+def _pages():
+    from portal.pages.models import Page
+
+    return Page.objects.public()
+
+
+def _documents():
+    from portal.media.documents import Document
+
+    return Document.objects.public()
+
+
+SEARCHABLE = [
+    Searchable("sidor", _("Sidor"), _pages, 20, excerpt_fields=("lead", "body")),
+    Searchable(
+        "dokument",
+        _("Dokument"),
+        _documents,
+        60,
+        excerpt_fields=("description", "text"),
+        title=lambda document: document.display_title,
+        date=lambda document: document.date,
+    ),
+]
