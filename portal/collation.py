@@ -33,10 +33,21 @@ def sort_key(text):
 
 
 class CollatedCountries(Countries):
-    """The country library's list, in the alphabetical order of the active language."""
+    """The country library's list, in the alphabetical order of the active language.
+
+    Sorted once per language: the names do not change while the process runs, and every
+    form page with a country list would otherwise sort some 250 names again.
+    """
+
+    sorted_by_language = {}
 
     def __iter__(self):
-        yield from sorted(super().__iter__(), key=lambda country: sort_key(country.name))
+        language = translation.get_language()
+        if language not in self.sorted_by_language:
+            self.sorted_by_language[language] = sorted(
+                super().__iter__(), key=lambda country: sort_key(country.name)
+            )
+        yield from self.sorted_by_language[language]
 
 
 countries = CollatedCountries()

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 
 
 class HttpsURLField(models.URLField):
@@ -39,3 +40,29 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"value": item},
                 ) from None
         return super()._check_values(value)
+
+
+class RenderedOnceSelect(forms.Select):
+    """A long list that never changes while the process runs (the countries), rendered once
+    per language, chosen value and attributes instead of option by option on every request.
+
+    Django renders each option through its own template: some 250 countries cost a form page
+    more than all its other fields. Only a value among the choices is remembered, so what a
+    visitor types cannot grow the store.
+    """
+
+    rendered = {}
+
+    def render(self, name, value, attrs=None, renderer=None):
+        choices = {str(choice) for choice, _label in self.choices}
+        if value is not None and str(value) not in choices:
+            return super().render(name, value, attrs, renderer)
+        key = (
+            translation.get_language(),
+            name,
+            str(value),
+            tuple(sorted({**self.attrs, **(attrs or {})}.items())),
+        )
+        if key not in self.rendered:
+            self.rendered[key] = super().render(name, value, attrs, renderer)
+        return self.rendered[key]

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from portal.collation import countries
-from portal.fields import ModelMultipleChoiceField
+from portal.fields import ModelMultipleChoiceField, RenderedOnceSelect
 from portal.form_protection import GuardedFormMixin
 from portal.pages.models import page_url
 from relations.models import Topic
@@ -31,6 +31,7 @@ class VisitRequestForm(GuardedFormMixin, forms.Form):
     country = forms.ChoiceField(
         label=_("Land"),
         choices=lambda: [("", _("Välj land")), *countries],
+        widget=RenderedOnceSelect,
         error_messages={"required": _("Välj vilket land delegationen kommer från.")},
     )
     contact_name = forms.CharField(
