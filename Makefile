@@ -67,7 +67,11 @@ translations: $(VENV)/.installed
 # The benchmark (README, "Benchmark"): a database of its own (BENCH_DATABASE_URL, dropped and
 # refilled at each scale), gunicorn in production mode driven by wrk, Redis as the cache when
 # it answers. BENCH_DURATION=seconds per page, BENCH_SCALES=small,large.
-bench: $(VENV)/.installed messages
+# It installs what it needs, like `make test`: the dev extras (aiosmtpd for the SMTP sink) and,
+# where apt-get can, wrk.
+bench: $(VENV)/.installed-dev messages
+	@command -v wrk >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && \
+		{ apt-get update -qq && apt-get install -y -qq wrk; } >/dev/null 2>&1; } || true
 	@BENCH_DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python -m bench.run
 
 # Backups need PostgreSQL (DATABASE_URL). `make restore BACKUP=backups/<folder>` wants an

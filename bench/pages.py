@@ -7,16 +7,22 @@ Both read the database of DATABASE_URL, which ``bench/run.py`` points at the ben
 """
 
 import contextlib
+import itertools
 import json
 import os
+import random
 import statistics
 import sys
 import time
+from urllib.parse import urlencode
 
 import django
 
 # Pages with a form carry a CSRF token: rendered every time, with their own target.
 FORM_KINDS = {"search", "form"}
+# Each search page is driven with this many different queries of its kind, so that no cache
+# of any sort can answer a request from an earlier one.
+QUERIES_PER_KIND = 1000
 
 
 def _setup():
@@ -55,7 +61,7 @@ def pages():
         page("home", "home", reverse("home")),
         page("news-list", "news list, page 1", news_list),
         page("news-list-deep", f"news list, page {deep_page}", f"{news_list}?page={deep_page}"),
-        page("news-search", "news search", f"{news_list}?q=Havport", "search"),
+        *search_pages(page),
         page("news-item", "news item", item.get_absolute_url()),
         page("news-feed", "news RSS feed", reverse("newsroom:feed-rss"), "feed"),
         page("calls", "internship calls", reverse("internships:list")),
@@ -85,6 +91,81 @@ def pages():
     with contextlib.suppress(NoReverseMatch):
         result.append(page("subscribe-form", "newsletter sign-up form",
                            reverse("newsroom:subscribe"), "form"))
+    return result
+
+
+def search_queries(count=QUERIES_PER_KIND, seed=2026):
+    """``count`` different search texts of each kind, from the words the seeder writes.
+
+    - common: the subjects and objects of the generated sentences, each in about half of the
+      archive, typed in different ways (case, punctuation, quotes): the same work for the
+      database, a different text for every cache;
+    - rare: the project names, each in about one item in four hundred;
+    - two words: a common word and a project name;
+    - misspelled: a project name with a letter dropped, doubled or two letters swapped.
+    """
+    from newsroom.scale import PROJECT_NAMES
+    from portal.scale import OBJECTS_SV, SUBJECTS_SV
+
+    rng = random.Random(seed)
+    common_words = sorted({
+        word.strip(".,")
+        for phrase in SUBJECTS_SV + OBJECTS_SV for word in phrase.split() if len(word) > 4
+    })
+
+    def typed(word):
+        return [
+            f"{quote}{case}{mark}{quote}"
+            for case in (word.lower(), word.capitalize(), word.upper())
+            for mark in ("", "?", "!", ".", ",", ":")
+            for quote in ("", '"', "+")
+        ]
+
+    def misspelled(name):
+        letters = list(name.lower())
+        variants = set()
+        for position in range(1, len(letters) - 1):
+            variants.add("".join(letters[:position] + letters[position + 1:]))
+            variants.add("".join(letters[:position] + [letters[position]] + letters[position:]))
+            swapped = letters.copy()
+            swapped[position], swapped[position + 1] = swapped[position + 1], swapped[position]
+            variants.add("".join(swapped))
+        return sorted(variants - {name.lower()})
+
+    def pick(candidates):
+        candidates = sorted(set(candidates))
+        return rng.sample(candidates, min(count, len(candidates)))
+
+    return {
+        "common": pick(itertools.chain.from_iterable(typed(word) for word in common_words)),
+        "rare": pick(itertools.chain.from_iterable(
+            (name, name.lower(), name.upper()) for name in PROJECT_NAMES
+        )),
+        "two words": pick(
+            f"{word.lower()} {name}" for word in common_words for name in PROJECT_NAMES
+        ),
+        "misspelled": pick(itertools.chain.from_iterable(
+            misspelled(name) for name in PROJECT_NAMES
+        )),
+    }
+
+
+def search_pages(page):
+    """The search pages: site search and news search, one page per kind of query, each with
+    ``paths``, the addresses wrk picks from at random."""
+    from django.urls import reverse
+
+    result = []
+    for kind, texts in search_queries().items():
+        for key, name, address in [
+            ("site-search", "site search", reverse("search")),
+            ("news-search", "news search", reverse("newsroom:list")),
+        ]:
+            paths = [f"{address}?{urlencode({'q': text})}" for text in texts]
+            entry = page(f"{key}-{kind.replace(' ', '-')}", f"{name}: {kind}", paths[0],
+                         "search")
+            entry["paths"] = paths
+            result.append(entry)
     return result
 
 

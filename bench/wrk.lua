@@ -3,6 +3,24 @@
 wrk.headers["X-Forwarded-Proto"] = "https"
 wrk.headers["Accept-Encoding"] = "gzip"
 
+-- With a file of paths (wrk … url -- file), each request asks for one of them at random.
+local paths = nil
+
+init = function(args)
+  if args[1] then
+    paths = {}
+    for line in io.lines(args[1]) do paths[#paths + 1] = line end
+    math.randomseed(os.time())
+  end
+end
+
+request = function()
+  if paths then
+    return wrk.format(nil, paths[math.random(#paths)])
+  end
+  return wrk.format()
+end
+
 done = function(summary, latency, requests)
   local errors = summary.errors
   io.write(string.format(
