@@ -61,7 +61,7 @@ class NewsFilter(django_filters.FilterSet):
     def filter_search(self, queryset, name, value):
         # The site search's machinery, on this list's items (a topic or year may narrow them).
         words = search.Search(value, current_language())
-        return words.ranked(queryset) if words else queryset
+        return words.ranked_alone(queryset) if words else queryset
 
     def filter_year(self, queryset, name, value):
         # The choices are the years with news, so ``value`` is one of them.

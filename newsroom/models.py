@@ -22,7 +22,7 @@ from portal.media.embeds import HELP_TEXT as REFERENCES_HELP_TEXT
 from portal.media.embeds import validate_references
 from portal.media.images import RandomName, StrippedImageField, private_storage, scaled
 from portal.redirects.models import KeepsOldURLs
-from portal.search_index import SEARCH_CONFIGS, SearchIndexed
+from portal.search_index import SEARCH_CONFIGS, SEARCH_FIELDS, SearchIndexed
 from relations.models import Organisation, Topic
 
 
@@ -53,8 +53,11 @@ class NewsItemQuerySet(models.QuerySet):
         return self.filter(kind=NewsItem.Kind.EU_MONITORING)
 
     def for_listing(self):
-        """What a list of items shows: topics, newest first, in a constant number of queries."""
-        return self.prefetch_related("topics").order_by("-publish_at", "-pk")
+        """What a list of items shows: topics, newest first, in a constant number of queries;
+        not the search columns, which can be larger than the rest of the row."""
+        return (
+            self.prefetch_related("topics").defer(*SEARCH_FIELDS).order_by("-publish_at", "-pk")
+        )
 
 
 class NewsItem(KeepsOldURLs, SearchIndexed, EditorialModel):

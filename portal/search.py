@@ -30,7 +30,7 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connections, transaction
-from django.db.models import F, Func, Q, TextField, Value
+from django.db.models import F, Func, IntegerField, Q, TextField, Value
 from django.db.models.functions import Coalesce, Concat, Lower, NullIf
 from django.db.models.lookups import GreaterThanOrEqual
 from django.utils.html import escape
@@ -39,12 +39,14 @@ from django.utils.translation import gettext_lazy as _
 
 from config.registry import app_modules
 from portal.i18n import localized
-from portal.search_index import SEARCH_CONFIGS
+from portal.search_index import SEARCH_CONFIGS, SEARCH_FIELDS
 
 # Longer queries are refused by the search forms; the same bound for callers.
 MAX_QUERY_LENGTH = 200
 # How many matches of one type are counted and ranked at most.
 CANDIDATES = 1000
+# A type whose text matches fewer than this many is searched by similar names too.
+FEW_MATCHES = 5
 # How similar (pg_trgm's word similarity) a name must be to the words to be found by them.
 NAME_SIMILARITY = 0.7
 # How similar a name must be to offer it as "did you mean" when nothing matches.
@@ -90,6 +92,17 @@ def is_postgresql(queryset):
     return connections[queryset.db].vendor == "postgresql"
 
 
+class Position(Func):
+    """Where a row's key stands in ``keys`` (PostgreSQL): ordering by it keeps a ranking's
+    order."""
+
+    function = "array_position"
+    output_field = IntegerField()
+
+    def __init__(self, keys):
+        super().__init__(Value(list(keys)), F("pk"))
+
+
 class Unaccented(Func):
     """The query as the stored ``search_name`` columns hold names: lower-case, no accents."""
 
@@ -109,28 +122,62 @@ class Search:
         self.vector = f"search_{language}"
         # websearch syntax takes anything typed ("quotes", -minus, or) without a syntax error.
         self.query = SearchQuery(self.text, config=self.config, search_type="websearch")
+        # The types counted by similar names too (see counts).
+        self.by_name = set()
 
     def __bool__(self):
         return bool(self.text)
 
-    def matches(self, queryset):
-        """``queryset`` narrowed to what matches, in no particular order."""
+    def matches(self, queryset, names=False):
+        """``queryset`` narrowed to what matches, in no particular order; with ``names``,
+        also what has a name like the words (typos, missing accents)."""
         if not is_postgresql(queryset):
-            return queryset.filter(self._containment(queryset.model))
-        return queryset.filter(
-            Q(**{self.vector: self.query}) | self._similar_name()
-        )
+            return queryset.filter(self._containment(queryset.model)).order_by()
+        condition = Q(**{self.vector: self.query})
+        if names:
+            condition |= self._similar_name()
+        # No ordering: a LIMIT then stops at the first matches instead of sorting them all.
+        return queryset.filter(condition).order_by()
 
-    def ranked(self, queryset):
-        """The best-matching ``CANDIDATES`` of ``queryset``, best first."""
-        candidates = self.matches(queryset).values("pk")[:CANDIDATES]
-        queryset = queryset.filter(pk__in=candidates)
+    def ranking(self, queryset, names=False):
+        """The keys of the best-matching of the first ``CANDIDATES`` matches, best first.
+
+        The rank is computed while the matches are read, from the stored vector, and only
+        the keys and ranks leave the database: reading the rows again to rank them made
+        PostgreSQL scan whole tables.
+        """
+        matches = self.matches(queryset, names)
         if not is_postgresql(queryset):
-            return queryset.order_by("-pk")
-        rank = Coalesce(SearchRank(F(self.vector), self.query), 0.0) + 0.3 * (
-            TrigramWordSimilarity(Unaccented(self.text), "search_name")
+            return list(matches.order_by("-pk").values_list("pk", flat=True)[:CANDIDATES])
+        rank = Coalesce(SearchRank(F(self.vector), self.query), 0.0)
+        if names:
+            rank += 0.3 * TrigramWordSimilarity(Unaccented(self.text), "search_name")
+        ranked = matches.annotate(search_rank=rank).values_list("pk", "search_rank")
+        best_first = sorted(ranked[:CANDIDATES], key=lambda row: (-row[1], -row[0]))
+        return [pk for pk, _rank in best_first]
+
+    def ranked(self, queryset, names=False):
+        """``queryset`` narrowed to its ``ranking``, in that order."""
+        keys = self.ranking(queryset, names)
+        # No arrays in SQLite: newest first, as its ranking is.
+        order = Position(keys) if is_postgresql(queryset) else F("pk").desc()
+        return queryset.filter(pk__in=keys).order_by(order)
+
+    def ranked_alone(self, queryset):
+        """``ranked``, for a list of one type (the news list): by names too when the words
+        find little, as in ``counts``."""
+        few = self.matches(queryset).values("pk")[:FEW_MATCHES].count() < FEW_MATCHES
+        return self.ranked(queryset, names=few)
+
+    def found(self, searchable, keys):
+        """The objects of ``searchable`` with ``keys``, in that order, with their excerpts."""
+        model = searchable.public().model
+        rows = self.with_excerpts(
+            model._default_manager.filter(pk__in=keys).defer(*SEARCH_FIELDS),
+            searchable.excerpt_fields,
         )
-        return queryset.annotate(search_rank=rank).order_by("-search_rank", "-pk")
+        by_key = {obj.pk: obj for obj in rows}
+        return [by_key[key] for key in keys if key in by_key]
 
     def with_excerpts(self, queryset, fields):
         """``queryset`` with ``search_excerpt``: its text around the matched words."""
@@ -145,17 +192,28 @@ class Search:
             stop_sel=_MARK_END, max_words=30, min_words=15,
         ))
 
-    def count(self, queryset):
-        """How many match, counted up to ``CANDIDATES + 1`` ("more than 1,000")."""
-        return self.matches(queryset).values("pk")[: CANDIDATES + 1].count()
-
     def counts(self, querysets):
-        """``count`` of each of ``querysets`` (key to QuerySet), in one query."""
+        """How many of each of ``querysets`` (key to QuerySet) match, counted up to
+        ``CANDIDATES + 1`` ("more than 1,000"): one query, and one more for the types where
+        the words find fewer than ``FEW_MATCHES``, counted again with names like them
+        (``self.by_name`` says which). Comparing names costs a trigram check per row, worth
+        it for a misspelt name, not for a word found in half the archive."""
+        counted = self._counts(querysets, names=False)
+        self.by_name = {
+            key for key, count in counted.items()
+            if count < FEW_MATCHES and is_postgresql(querysets[key])
+        }
+        counted.update(self._counts(
+            {key: querysets[key] for key in self.by_name}, names=True
+        ))
+        return counted
+
+    def _counts(self, querysets, names):
         if not querysets:
             return {}
         parts, params = [], []
         for key, queryset in querysets.items():
-            matches = self.matches(queryset).values("pk")[: CANDIDATES + 1]
+            matches = self.matches(queryset, names).values("pk")[: CANDIDATES + 1]
             sql, matches_params = matches.query.sql_with_params()
             # The SQL of Django's own queries, their values as parameters.
             parts.append(f"SELECT %s, (SELECT count(*) FROM ({sql}) AS matches)")  # noqa: S608
@@ -237,21 +295,18 @@ def results(searchable, objects):
 
 
 class RankedResults:
-    """The ranked matches of one type for a Paginator: counted once, sliced per page."""
+    """The ranked matches of one type for a Paginator: ranked once, read a page at a time."""
 
-    def __init__(self, search, searchable, count):
+    def __init__(self, search, searchable):
         self.search = search
         self.searchable = searchable
-        self._count = min(count, CANDIDATES)
+        self.keys = search.ranking(searchable.public(), searchable.key in search.by_name)
 
     def count(self):
-        return self._count
+        return len(self.keys)
 
     def __getitem__(self, page):
-        ranked = self.search.ranked(self.searchable.public())
-        # PostgreSQL makes the excerpts after the sort and the limit: for this page only.
-        objects = self.search.with_excerpts(ranked, self.searchable.excerpt_fields)[page]
-        return results(self.searchable, objects)
+        return results(self.searchable, self.search.found(self.searchable, self.keys[page]))
 
 
 def plain(text):

@@ -163,9 +163,7 @@ class SearchView(TemplateView):
         )
         if chosen:
             searchable = next(item for item in searchables if item.key == chosen)
-            paginator = Paginator(
-                search.RankedResults(words, searchable, counts[chosen]), self.paginate_by
-            )
+            paginator = Paginator(search.RankedResults(words, searchable), self.paginate_by)
             # Like the lists: a mistyped or outdated page number shows a page, not an error.
             page = paginator.get_page(self.request.GET.get("page"))
             context.update(
@@ -174,9 +172,9 @@ class SearchView(TemplateView):
             )
         else:
             context["groups"] = [
-                (item, counts[item.key], search.results(item, words.with_excerpts(
-                    words.ranked(item.public()), item.excerpt_fields
-                )[: self.per_group]))
+                (item, counts[item.key], search.results(item, words.found(
+                    item, words.ranking(item.public(), item.key in words.by_name)[: self.per_group]
+                )))
                 for item in searchables if counts[item.key]
             ]
         if not context["total"]:

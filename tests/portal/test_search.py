@@ -194,7 +194,7 @@ def test_the_search_is_answered_from_the_indexes(require_postgres):
         for n in range(300)
     )
     words = search.Search("Ostersjo", "sv")
-    queryset = words.matches(NewsItem.objects.all())
+    queryset = words.matches(NewsItem.objects.all(), names=True)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE newsroom_newsitem")
         cursor.execute("SET enable_seqscan = off")
