@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import escape
 from django.utils.translation import gettext
 
 from newsroom.newsletter.models import Subscriber
@@ -56,11 +57,46 @@ def render_issue(issue, entries, language, links):
     return text, html
 
 
-def build_message(issue, subscriber, entries, connection=None, return_path=None):
+# Stand-ins for a subscriber's own links while an issue is rendered once per language; plain
+# characters, so that escaping leaves them as they are in both the text and the HTML.
+_LINK_STAND_INS = {
+    "unsubscribe_url": "https://subscriber-link.invalid/unsubscribe",
+    "preferences_url": "https://subscriber-link.invalid/preferences",
+}
+
+
+class RenderedIssue:
+    """An issue rendered once per language, then made each subscriber's by their links: the
+    templates cost far more than the mail, and everything else is the same for everyone."""
+
+    def __init__(self, issue, entries):
+        self.issue = issue
+        self.entries = entries
+        self.by_language = {}
+
+    def for_subscriber(self, subscriber, links):
+        """(plain text, HTML) for ``subscriber``, with ``links`` (subscriber_links)."""
+        language = subscriber.language
+        if language not in self.by_language:
+            self.by_language[language] = render_issue(
+                self.issue, self.entries, language, _LINK_STAND_INS
+            )
+        text, html = self.by_language[language]
+        for name, stand_in in _LINK_STAND_INS.items():
+            text = text.replace(stand_in, links[name])
+            html = html.replace(stand_in, escape(links[name]))
+        return text, html
+
+
+def build_message(issue, subscriber, entries, connection=None, return_path=None, rendered=None):
     """The mail to ``subscriber``; ``return_path`` is its envelope sender, where bounce
-    reports go (the From header stays DEFAULT_FROM_EMAIL)."""
+    reports go (the From header stays DEFAULT_FROM_EMAIL). ``rendered``, a RenderedIssue of
+    the issue, saves rendering the templates again for every mail of a batch."""
     links = subscriber_links(subscriber)
-    text, html = render_issue(issue, entries, subscriber.language, links)
+    if rendered is None:
+        text, html = render_issue(issue, entries, subscriber.language, links)
+    else:
+        text, html = rendered.for_subscriber(subscriber, links)
     message = EmailMultiAlternatives(
         subject=issue.subject,
         body=text,

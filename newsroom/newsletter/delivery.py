@@ -4,8 +4,10 @@ a crash.
 Sending never loses or repeats a mail:
 - one ``Delivery`` per subscriber and issue (unique together, created with
   ``ignore_conflicts``), so starting a send twice creates nothing twice;
-- a delivery is claimed by a conditional UPDATE to "sending" and committed before the SMTP
-  exchange, and marked "sent" right after it; two workers never claim the same delivery;
+- deliveries are claimed in chunks (``CLAIM_CHUNK``), "sending" and committed before the
+  SMTP exchange (rows a concurrent worker has locked are skipped, so two workers never
+  claim the same delivery), and the chunk's sent ones are marked "sent" together right
+  after it; those never tried go back to the queue;
 - a delivery still "sending" when sending is resumed after a crash may or may not have gone
   out: it becomes "uncertain" and an editor decides (resend or mark as sent);
 - a failure is recorded on the delivery with its error, and the batch task is retried with
@@ -22,13 +24,13 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django_tasks import task
 
 from newsroom.newsletter import bounces
-from newsroom.newsletter.composing import build_message, issue_entries
+from newsroom.newsletter.composing import RenderedIssue, build_message, issue_entries
 from newsroom.newsletter.models import Delivery, NewsletterIssue, Subscriber
 from portal import audit
 from portal.mail import enqueue_retry
@@ -152,25 +154,39 @@ def _due_deliveries(issue):
     )
 
 
-def _claim(delivery):
-    """Mark one delivery "sending" (committed at once); False if it is not ours to send."""
-    claimed = (
-        Delivery.objects.filter(
-            pk=delivery.pk,
-            status__in=[Delivery.Status.WAITING, Delivery.Status.FAILED],
-            attempts__lt=settings.TASK_MAX_ATTEMPTS,
-            subscriber__status=Subscriber.Status.CONFIRMED,
+# Deliveries are claimed, and marked sent, this many at a time: two commits per chunk rather
+# than two per mail. A worker killed in the middle leaves at most one chunk "sending" (then
+# "uncertain"); mails of a chunk that were never tried go back to the queue.
+CLAIM_CHUNK = 50
+
+
+def _claim(issue, size):
+    """Mark up to ``size`` due deliveries "sending" in one transaction, committed before
+    any of them is sent; those a concurrent worker holds are skipped. Returns them."""
+    with transaction.atomic():
+        chunk = list(
+            _due_deliveries(issue)
+            .select_related("subscriber")
+            .select_for_update(skip_locked=True, of=("self",))[:size]
         )
-        .update(status=Delivery.Status.SENDING, sending_started_at=timezone.now())
-    )
-    return bool(claimed)
+        Delivery.objects.filter(pk__in=[delivery.pk for delivery in chunk]).update(
+            status=Delivery.Status.SENDING, sending_started_at=timezone.now()
+        )
+    return chunk
 
 
-def _mark_sent(delivery):
-    Delivery.objects.filter(pk=delivery.pk).update(
-        status=Delivery.Status.SENT, sent_at=timezone.now(), attempts=delivery.attempts + 1,
+def _mark_sent(deliveries):
+    Delivery.objects.filter(pk__in=[delivery.pk for delivery in deliveries]).update(
+        status=Delivery.Status.SENT, sent_at=timezone.now(), attempts=F("attempts") + 1,
         last_error="",
     )
+
+
+def _release(deliveries):
+    """Back to the queue, as they were: claimed, never tried."""
+    untried = Delivery.objects.filter(pk__in=[delivery.pk for delivery in deliveries])
+    untried.filter(attempts=0).update(status=Delivery.Status.WAITING)
+    untried.filter(attempts__gt=0).update(status=Delivery.Status.FAILED)
 
 
 def _mark_failed(delivery, error):
@@ -182,33 +198,51 @@ def _mark_failed(delivery, error):
 
 
 def send_batch(issue):
-    """Send up to one batch of the issue's due deliveries over one SMTP connection.
+    """Send up to one batch (``NEWSLETTER_BATCH_SIZE``) of the issue's due deliveries over
+    one SMTP connection, rendering the issue once per language.
 
     Returns (number sent, the last error or None). A refused address is recorded and the
     batch goes on; any other error ends the batch (the connection is likely gone).
     """
-    due = _due_deliveries(issue).select_related("subscriber")
-    batch = list(due[: settings.NEWSLETTER_BATCH_SIZE])
-    if not batch:
+    if not _due_deliveries(issue).exists():
         return 0, None
-    entries = issue_entries(issue)
+    rendered = RenderedIssue(issue, issue_entries(issue))
     connection = get_connection()
     try:
         connection.open()
     except Exception as error:  # noqa: BLE001 - the server is down: retry the batch later
         logger.warning("Newsletter %s: could not connect: %s", issue.pk, error)
         return 0, error
-    sent, last_error = 0, None
+    sent, last_error, handled = 0, None, 0
     try:
-        for delivery in batch:
-            if not _claim(delivery):
-                continue  # another worker has it, or the subscriber left meanwhile
-            message = build_message(issue, delivery.subscriber, entries, connection,
-                                    return_path=bounces.return_path(delivery))
+        while handled < settings.NEWSLETTER_BATCH_SIZE:
+            chunk = _claim(issue, min(CLAIM_CHUNK, settings.NEWSLETTER_BATCH_SIZE - handled))
+            if not chunk:
+                break
+            handled += len(chunk)
+            chunk_sent, error, stopped = _send_chunk(issue, chunk, rendered, connection)
+            sent += chunk_sent
+            if error is not None:
+                last_error = error
+            if stopped:
+                break
+    finally:
+        connection.close()
+    return sent, last_error
+
+
+def _send_chunk(issue, chunk, rendered, connection):
+    """Send the claimed ``chunk``: (number sent, the last error, whether the batch stops)."""
+    delivered, last_error, position = [], None, 0
+    try:
+        for position, delivery in enumerate(chunk):  # noqa: B007 - read after the loop
+            message = build_message(issue, delivery.subscriber, rendered.entries, connection,
+                                    return_path=bounces.return_path(delivery),
+                                    rendered=rendered)
             try:
                 connection.send_messages([message])
             except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError) as error:
-                # This mail is refused; the others in the batch can still go.
+                # This mail is refused; the others can still go.
                 code, reply = bounces.smtp_refusal(error)
                 if code >= 500:
                     bounces.bounce(delivery, f"{code} {reply}",
@@ -218,15 +252,20 @@ def send_batch(issue):
                     last_error = error
             except Exception as error:  # noqa: BLE001 - recorded, and the batch is retried
                 _mark_failed(delivery, error)
+                _release(chunk[position + 1:])
                 logger.warning("Newsletter %s: delivery %s failed: %s", issue.pk,
                                delivery.pk, error)
-                return sent, error
+                return len(delivered), error, True
             else:
-                _mark_sent(delivery)
-                sent += 1
+                delivered.append(delivery)
+    except BaseException:
+        # The worker is stopping (or a bug): the mail in flight stays "sending", to become
+        # "uncertain"; those not tried yet go back. A SIGKILL leaves the whole chunk.
+        _release(chunk[position + 1:])
+        raise
     finally:
-        connection.close()
-    return sent, last_error
+        _mark_sent(delivered)
+    return len(delivered), last_error, False
 
 
 @task()

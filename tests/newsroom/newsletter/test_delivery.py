@@ -302,12 +302,29 @@ def test_a_stalled_sending_is_resumed_by_the_periodic_job(
 
 def test_two_workers_never_claim_the_same_delivery(issue, audience):
     delivery.create_deliveries(issue)
-    first = Delivery.objects.first()
-    assert delivery._claim(first) is True
-    assert delivery._claim(first) is False
-    first.refresh_from_db()
-    assert first.status == Delivery.Status.SENDING
-    assert first.sending_started_at is not None
+    due = Delivery.objects.count()
+    first = delivery._claim(issue, 2)
+    second = delivery._claim(issue, due)
+    assert len(first) == 2
+    assert len(second) == due - 2
+    assert not {claimed.pk for claimed in first} & {claimed.pk for claimed in second}
+    assert delivery._claim(issue, due) == []
+    claimed = Delivery.objects.get(pk=first[0].pk)
+    assert claimed.status == Delivery.Status.SENDING
+    assert claimed.sending_started_at is not None
+
+
+def test_a_batch_claims_and_marks_sent_in_chunks_not_per_mail(
+    issue, audience, scripted, settings, django_assert_max_num_queries
+):
+    """Two commits per chunk of mails, and the templates rendered once per language."""
+    confirmed = audience[0] + SubscriberFactory.create_batch(delivery.CLAIM_CHUNK + 10)
+    settings.NEWSLETTER_BATCH_SIZE = 1000
+    delivery.create_deliveries(issue)
+    with django_assert_max_num_queries(15):
+        sent, error = delivery.send_batch(issue)
+    assert (sent, error) == (len(confirmed), None)
+    assert_exactly_once(confirmed)
 
 
 def test_the_audit_trail_hides_the_address_of_a_subscriber():
