@@ -13,6 +13,7 @@ from newsroom.newsletter.sitemaps import (
     NewsletterListArchiveSitemap,
     NewsletterPagesSitemap,
 )
+from portal.search_index import SEARCH_FIELDS
 from portal.sitemaps import I18nSitemap
 from relations.models import Topic
 
@@ -59,7 +60,10 @@ class NewsItemSitemap(Sitemap):
             NewsItem.objects.published(now)
             .exclude(listed_with_original)
             .select_related("translation")
-            .defer("body", "body_html", "translation__body", "translation__body_html")
+            .defer(
+                "body", "body_html", "translation__body", "translation__body_html",
+                *SEARCH_FIELDS, *(f"translation__{name}" for name in SEARCH_FIELDS),
+            )
             .order_by("-publish_at", "-pk")
         )
 

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import sitemaps
+from django.core.paginator import Paginator
 from django.urls import reverse
 
 from config.registry import app_modules
@@ -52,14 +53,40 @@ SITEMAPS = {"home": HomeSitemap, "pages": PageSitemap, "documents": DocumentsSit
 MAX_URLS_PER_SECTION_PAGE = 10_000
 
 
+class ItemPaginator(Paginator):
+    """Pages of an i18n sitemap's items, counted and sliced in SQL, each item turned into its
+    (item, language) pairs on its own page only.
+
+    Django's i18n sitemaps build the pairs of every item of the section before paging them:
+    at a hundred thousand news items, a worker read them all for every page of the section,
+    and for the index, which only needs the number of pages.
+    """
+
+    def __init__(self, items, per_page, languages_of):
+        super().__init__(items, per_page)
+        self.languages_of = languages_of
+
+    def _get_page(self, object_list, number, paginator):
+        pairs = [(item, language) for item in object_list for language in self.languages_of(item)]
+        return super()._get_page(pairs, number, paginator)
+
+
+class PagedByItems:
+    """For an i18n sitemap: pages of ``limit`` items (``limit`` URLs per language)."""
+
+    @property
+    def paginator(self):
+        return ItemPaginator(self.items(), self.limit, self.get_languages_for_item)
+
+
 def bounded(sitemap_class):
-    """``sitemap_class`` with its page size cut to MAX_URLS_PER_SECTION_PAGE URLs."""
-    per_item = len(settings.LANGUAGES) if getattr(sitemap_class, "i18n", False) else 1
-    limit = MAX_URLS_PER_SECTION_PAGE // per_item
-    if sitemap_class.limit <= limit:
-        return sitemap_class
-    return type(sitemap_class.__name__, (sitemap_class,),
-                {"limit": limit, "__module__": sitemap_class.__module__})
+    """``sitemap_class`` with its page size cut to MAX_URLS_PER_SECTION_PAGE URLs, an i18n
+    one paged by items in SQL."""
+    i18n = getattr(sitemap_class, "i18n", False)
+    limit = MAX_URLS_PER_SECTION_PAGE // (len(settings.LANGUAGES) if i18n else 1)
+    attributes = {"limit": min(limit, sitemap_class.limit), "__module__": sitemap_class.__module__}
+    bases = (PagedByItems, sitemap_class) if i18n else (sitemap_class,)
+    return type(sitemap_class.__name__, bases, attributes)
 
 
 def collect_sitemaps():
