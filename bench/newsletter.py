@@ -1,8 +1,12 @@
 """Newsletter throughput, the parts that run inside Django (the bench database).
 
-``python -m bench.newsletter prepare``: one issue per language with three published items,
-sent through ``newsroom.newsletter.delivery.send_issue`` (deliveries created, first batch
+``python -m bench.newsletter prepare N``: N confirmed subscribers (the others of the bench
+database unsubscribed), then one issue per language with three published items, sent
+through ``newsroom.newsletter.delivery.send_issue`` (deliveries created, first batches
 queued in the database task queue); prints {"issues": [...], "deliveries": n, "seconds": s}.
+``python -m bench.newsletter ceiling N``: the machine's limit for the same mails: one issue
+mail rendered once, sent N times (to N addresses) over one SMTP connection by a bare loop;
+prints {"mails": N, "seconds": s}.
 ``python -m bench.newsletter verify SINK.json``: compares what the SMTP sink received with
 the confirmed subscribers; prints the proof as JSON.
 """
@@ -15,11 +19,16 @@ import time
 import django
 
 
-def prepare():
+def prepare(audience):
     from newsroom.models import NewsItem
     from newsroom.newsletter.delivery import send_issue
-    from newsroom.newsletter.models import IssueItem, NewsletterIssue
+    from newsroom.newsletter.models import IssueItem, NewsletterIssue, Subscriber
 
+    confirmed = Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED)
+    beyond = confirmed.order_by("pk").values("pk")[audience:]
+    Subscriber.objects.filter(pk__in=list(beyond.values_list("pk", flat=True))).update(
+        status=Subscriber.Status.UNSUBSCRIBED
+    )
     started = time.perf_counter()
     issues = []
     for language in ("sv", "en"):
@@ -36,6 +45,26 @@ def prepare():
     deliveries = sum(NewsletterIssue.objects.get(pk=pk).deliveries.count() for pk in issues)
     return {"issues": issues, "deliveries": deliveries,
             "seconds": round(time.perf_counter() - started, 2)}
+
+
+def ceiling(count):
+    from django.core.mail import get_connection
+
+    from newsroom.newsletter.composing import build_message, issue_entries
+    from newsroom.newsletter.models import NewsletterIssue, Subscriber
+
+    issue = NewsletterIssue.objects.order_by("pk").first()
+    subscriber = Subscriber.objects.filter(language=issue.language).first()
+    message = build_message(issue, subscriber, issue_entries(issue))
+    connection = get_connection()
+    connection.open()
+    started = time.perf_counter()
+    for number in range(count):
+        message.to = [f"tak{number}@example.se"]
+        connection.send_messages([message])
+    seconds = time.perf_counter() - started
+    connection.close()
+    return {"mails": count, "seconds": round(seconds, 2)}
 
 
 def verify(sink_file):
@@ -70,12 +99,16 @@ def verify(sink_file):
 def main(argv):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     django.setup()
-    if argv[1:2] == ["prepare"]:
-        print(json.dumps(prepare()))
+    if argv[1:2] == ["prepare"] and len(argv) == 3:
+        print(json.dumps(prepare(int(argv[2]))))
+    elif argv[1:2] == ["ceiling"] and len(argv) == 3:
+        print(json.dumps(ceiling(int(argv[2]))))
     elif argv[1:2] == ["verify"] and len(argv) == 3:
         print(json.dumps(verify(argv[2])))
     else:
-        raise SystemExit("usage: python -m bench.newsletter prepare | verify SINK.json")
+        raise SystemExit(
+            "usage: python -m bench.newsletter prepare N | ceiling N | verify SINK.json"
+        )
 
 
 if __name__ == "__main__":

@@ -41,7 +41,8 @@ TARGET_RATIO = 0.5  # of the baseline's throughput
 TARGET_P95_MS = 100
 TARGET_FORM_P95_MS = 100  # issue 16: search and form pages as fast as a cached page
 TARGET_SCALING = 1.3
-TARGET_MAILS_PER_SECOND = 300
+TARGET_NEWSLETTER_SHARE = 0.5  # of the bare sender's rate, with one worker
+TARGET_NEWSLETTER_SCALING = 1.6  # two workers against one
 TARGET_WORKER_MB = 150
 LIGHTHOUSE_PAGES = ("home", "news item", "open call")
 
@@ -397,42 +398,104 @@ def run_lighthouse(server, page_list):
 # Newsletter -------------------------------------------------------------------------------
 
 
-def bench_newsletter(options, cache):
-    say("\n## Newsletter throughput (large scale's subscribers, one worker, local SMTP sink)")
+@contextlib.contextmanager
+def smtp_sink():
+    """A local counting SMTP sink (bench/smtp_sink.py): yields its port and a function that
+    stops it and returns the file it wrote."""
     port = free_port()
-    sink_file = BENCH / ".smtp_sink.json"
+    sink_file = BENCH / f".smtp_sink-{port}.json"
     sink = subprocess.Popen([PYTHON, "-m", "bench.smtp_sink", str(port), str(sink_file)],
                             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
                             stdout=subprocess.PIPE, text=True)
+
+    def stop():
+        if sink.poll() is None:
+            sink.send_signal(signal.SIGTERM)
+            sink.wait(timeout=60)
+        return sink_file
+
     try:
         sink.stdout.readline()  # listening
-        env = django_env(options.database_url, cache, {
-            "EMAIL_URL": f"smtp://127.0.0.1:{port}",
-            "NEWSLETTER_BATCH_SIZE": str(options.newsletter_batch),
-        })
-        prepared = json.loads(run([PYTHON, "-m", "bench.newsletter", "prepare"], env))
-        say(f"  {prepared['deliveries']} deliveries created and queued in "
-            f"{prepared['seconds']} s")
-        started = time.monotonic()
-        manage("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--verbosity", "0",
-               env=env)
-        seconds = time.monotonic() - started
+        yield port, stop
     finally:
-        sink.send_signal(signal.SIGTERM)
-        sink.wait(timeout=30)
-    proof = json.loads(run([PYTHON, "-m", "bench.newsletter", "verify", str(sink_file)], env))
-    sink_file.unlink(missing_ok=True)
-    result = {
-        "mails": proof["messages_received"],
+        stop()
+        sink_file.unlink(missing_ok=True)
+
+
+def send_newsletter(options, cache, workers):
+    """Queue one issue per language to the audience, send it with ``workers`` db_workers into
+    a sink, and check that every confirmed subscriber got exactly one mail."""
+    base = django_env(options.database_url, cache)
+    prepared = json.loads(run(
+        [PYTHON, "-m", "bench.newsletter", "prepare", str(options.newsletter_audience)], base
+    ))
+    with smtp_sink() as (port, stop):
+        env = {**base, "EMAIL_URL": f"smtp://127.0.0.1:{port}",
+               "NEWSLETTER_BATCH_SIZE": str(options.newsletter_batch)}
+        started = time.monotonic()
+        processes = [
+            subprocess.Popen([PYTHON, "manage.py", "db_worker", "--batch", "--no-startup-delay",
+                              "--no-reload", "--verbosity", "0"], cwd=ROOT, env=env)
+            for _ in range(workers)
+        ]
+        for process in processes:
+            process.wait()
+        seconds = time.monotonic() - started
+        proof = json.loads(run([PYTHON, "-m", "bench.newsletter", "verify", str(stop())], env))
+    mails = proof["messages_received"]
+    return {
+        "workers": workers,
+        "mails": mails,
         "seconds": round(seconds, 1),
-        "mails_per_second": round(proof["messages_received"] / seconds, 1) if seconds else None,
+        "mails_per_second": round(mails / seconds, 1) if seconds else None,
         "deliveries_created_seconds": prepared["seconds"],
+        "exactly_once": proof["every_confirmed_subscriber_exactly_once"],
         "proof": proof,
     }
-    say(f"  {result['mails']} mails in {result['seconds']} s: "
-        f"{result['mails_per_second']} mails/s; exactly once to every confirmed subscriber: "
-        f"{proof['every_confirmed_subscriber_exactly_once']}")
-    return result
+
+
+def bare_senders(options, cache, mails, senders):
+    """The rate of ``senders`` bare loops (bench.newsletter ceiling) sending ``mails`` in all
+    into one sink at once."""
+    with smtp_sink() as (port, _stop):
+        env = django_env(options.database_url, cache, {"EMAIL_URL": f"smtp://127.0.0.1:{port}"})
+        processes = [
+            subprocess.Popen([PYTHON, "-m", "bench.newsletter", "ceiling", str(mails // senders)],
+                             cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+            for _ in range(senders)
+        ]
+        results = [json.loads(process.communicate()[0]) for process in processes]
+    sent = sum(result["mails"] for result in results)
+    # The loops' own time (they start together), without the start-up of Python and Django.
+    seconds = max(result["seconds"] for result in results)
+    return {"mails": sent, "seconds": round(seconds, 2),
+            "mails_per_second": round(sent / seconds, 1) if seconds else None}
+
+
+def bench_newsletter(options, cache):
+    say(f"\n## Newsletter throughput ({options.newsletter_audience} confirmed subscribers of "
+        "the large scale, local SMTP sink)")
+    runs = [send_newsletter(options, cache, workers=1)]
+    ceiling = bare_senders(options, cache, runs[0]["mails"], senders=1)
+    say(f"  ceiling (one issue mail rendered once, a bare loop, one connection): "
+        f"{ceiling['mails_per_second']} mails/s")
+    runs.append(send_newsletter(options, cache, workers=2))
+    # Whether the machine (two cores shared by the sink, the senders and PostgreSQL) could
+    # take more with two connections at all: the reason when two workers gain little.
+    ceiling["two_connections"] = bare_senders(options, cache, runs[0]["mails"], senders=2)
+    say(f"  two bare senders side by side: {ceiling['two_connections']['mails_per_second']} "
+        "mails/s")
+    for result in runs:
+        share = result["mails_per_second"] / ceiling["mails_per_second"]
+        result["share_of_ceiling"] = round(share, 2)
+        say(f"  {result['workers']} worker(s): {result['mails']} mails in {result['seconds']} s, "
+            f"{result['mails_per_second']} mails/s ({share:.0%} of the ceiling); "
+            f"exactly once to every confirmed subscriber: {result['exactly_once']}")
+    one, two = runs
+    speedup = round(two["mails_per_second"] / one["mails_per_second"], 2)
+    say(f"  two workers / one worker: {speedup} (target ≥ {TARGET_NEWSLETTER_SCALING}); "
+        f"one worker / ceiling: {one['share_of_ceiling']} (target ≥ {TARGET_NEWSLETTER_SHARE})")
+    return {"ceiling": ceiling, "runs": runs, "two_workers_speedup": speedup}
 
 
 def newsletter_exists(options, cache):
@@ -567,6 +630,8 @@ def parse(argv):
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--no-newsletter", action="store_true")
     parser.add_argument("--newsletter-batch", type=int, default=500)
+    parser.add_argument("--newsletter-audience", type=int, default=20_000,
+                        help="confirmed subscribers who get each issue (default 20,000)")
     parser.add_argument("--output", default=str(BENCH / "results.json"))
     # For working on a few pages: only the pages whose keys start so (and the baseline),
     # and the bench database as the last run left it (one scale only, no seeding).

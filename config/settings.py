@@ -408,6 +408,8 @@ EVENT_RETENTION_MONTHS = _setting("EVENT_RETENTION_MONTHS", env.int, default=12)
 # newsroom: newsletter deliveries per SMTP connection, and the mailbox named in the
 # List-Unsubscribe mailto (defaults to SERVER_EMAIL).
 NEWSLETTER_BATCH_SIZE = _setting("NEWSLETTER_BATCH_SIZE", env.int, default=100)
+# How many chains of batches send one issue, for as many task workers to share it.
+NEWSLETTER_SENDERS = _setting("NEWSLETTER_SENDERS", env.int, default=2)
 NEWSLETTER_UNSUBSCRIBE_EMAIL = _setting("NEWSLETTER_UNSUBSCRIBE_EMAIL", env.str, default="")
 # Each newsletter mail's envelope sender is this address tagged per delivery
 # (bounces+<delivery>-<signature>@domain, VERP): the mail server must deliver such addresses

@@ -7,7 +7,12 @@ from datetime import timedelta
 from django.db import connection
 
 from newsroom.models import NewsItem
-from newsroom.newsletter.models import Subscriber, suppression_hash
+from newsroom.newsletter.models import (
+    ListSubscription,
+    NewsletterList,
+    Subscriber,
+    suppression_hash,
+)
 from portal.scale import search_indexes_rebuilt_after
 from relations.models import Topic
 
@@ -94,4 +99,16 @@ def subscribers(scale):
             status=Subscriber.Status.CONFIRMED if confirmed else Subscriber.Status.PENDING,
             confirmed_at=scale.moment(5) if confirmed else None,
         ))
-    return len(scale.bulk(Subscriber, rows))
+    created = scale.bulk(Subscriber, rows)
+    # Everyone on the general list, as the sign-up form's default; one in five on the EU
+    # monitoring list too.
+    lists = [
+        ListSubscription(subscriber_id=subscriber.pk, newsletter_list=newsletter_list)
+        for subscriber in created
+        for newsletter_list in (
+            [NewsletterList.GENERAL, NewsletterList.EU_MONITORING] if rng.random() < 0.2
+            else [NewsletterList.GENERAL]
+        )
+    ]
+    scale.bulk(ListSubscription, lists)
+    return len(created)

@@ -89,8 +89,15 @@ def send_issue(issue, user=None):
         issue.status = NewsletterIssue.Status.SENDING
         issue.save(update_fields=["status", "updated_at"])
         audit.record("sent", issue, user=user, detail=gettext("utskick påbörjat"))
-    send_newsletter_batch.enqueue(issue_id=issue.pk)
+    start_senders(issue)
     return issue
+
+
+def start_senders(issue):
+    """``NEWSLETTER_SENDERS`` chains of batches, for as many workers to send side by side;
+    the chunked claims keep them off each other's deliveries."""
+    for _sender in range(settings.NEWSLETTER_SENDERS):
+        send_newsletter_batch.enqueue(issue_id=issue.pk)
 
 
 def schedule(issue):
@@ -335,7 +342,7 @@ def resume(issue, *, stale_after=None):
         )
     mark_uncertain(issue, stale_after=stale_after)
     issue.deliveries.filter(status=Delivery.Status.FAILED).update(attempts=0)
-    send_newsletter_batch.enqueue(issue_id=issue.pk)
+    start_senders(issue)
 
 
 def mark_uncertain(issue, *, stale_after=None):

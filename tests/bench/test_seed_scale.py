@@ -11,7 +11,7 @@ from django.urls import reverse
 from events.models import Registration
 from internships.models import Application, CallStatistic, InternshipCall
 from newsroom.models import NewsItem
-from newsroom.newsletter.models import Subscriber
+from newsroom.newsletter.models import ListSubscription, Subscriber
 from portal.scale import SCALES
 from portal.search import Search
 from relations.models import Organisation
@@ -43,6 +43,11 @@ def test_tiny_scale_fills_every_kind_and_the_pages_answer(require_postgres, clie
     assert Application.objects.filter(reference__startswith="PRK-S-").count() == tiny.applications
     assert Organisation.objects.filter(slug__startswith="skala-").count() == tiny.organisations
     assert Subscriber.objects.filter(email__startswith="prenumerant").count() == tiny.subscribers
+    # On a list, so that an issue reaches them (make bench sends one).
+    on_general_list = ListSubscription.objects.filter(
+        newsletter_list="general", subscriber__email__startswith="prenumerant"
+    )
+    assert on_general_list.count() == tiny.subscribers
     scaled = Registration.objects.filter(reference__startswith="EV-SKALA-")
     assert scaled.count() == tiny.registrations
     # The call statistics match the applications, as Application.save() would keep them.
