@@ -2,7 +2,7 @@
 
 import django_filters
 from django import forms
-from django.db.models import Value
+from django.db.models import Exists, OuterRef, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
 
@@ -19,9 +19,14 @@ def topics_with_news(request):
     language = current_language()
     # Which topics have news reads the whole archive: kept like a cached page (dropped when
     # content is saved, never past the next scheduled publication).
+    # One EXISTS per topic stops at its first published item, where a DISTINCT over the
+    # join read every item of the archive.
+    published = NewsItem.objects.published().in_language(language)
+    links = NewsItem.topics.through.objects.filter(
+        topic=OuterRef("pk"), newsitem__in=published
+    )
     topic_ids = remember(f"newsroom:topics-with-news:{language}", lambda: list(
-        Topic.objects.filter(news_items__in=NewsItem.objects.published().in_language(language))
-        .distinct().values_list("pk", flat=True)
+        Topic.objects.filter(Exists(links)).values_list("pk", flat=True)
     ))
     topics = Topic.objects.filter(pk__in=topic_ids)
     if current_language() == "en":

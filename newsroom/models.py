@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
+from django.db.models import Max, Min
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import format_lazy
@@ -415,8 +416,19 @@ class NewsItem(KeepsOldURLs, SearchIndexed, EditorialModel):
 
 
 def years_with_news(queryset):
-    """The years (newest first) in which the items of ``queryset`` were published."""
-    return [moment.year for moment in queryset.datetimes("publish_at", "year", order="DESC")]
+    """The years (newest first) in which the items of ``queryset`` were published.
+
+    The first and last publication, then one EXISTS per year between them: each answered
+    from the publication index, where grouping by year read the whole archive.
+    """
+    bounds = queryset.order_by().aggregate(first=Min("publish_at"), last=Max("publish_at"))
+    if bounds["first"] is None:
+        return []
+    first, last = (timezone.localtime(bounds[end]).year for end in ("first", "last"))
+    return [
+        year for year in range(last, first - 1, -1)
+        if queryset.filter(publish_at__year=year).exists()
+    ]
 
 
 # The newsletter's models are defined in newsroom.newsletter.models. Imported here, which is

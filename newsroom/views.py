@@ -23,7 +23,7 @@ from newsroom.models import NewsItem
 from newsroom.newsletter.models import NewsletterList
 from portal.links import absolute_url
 from portal.navigation import BreadcrumbsMixin, Crumb, section
-from portal.pagination import ForgivingPaginationMixin
+from portal.pagination import BoundedPaginator, ForgivingPaginationMixin
 from portal.structured_data import json_ld
 from relations.models import Topic
 from visits.models import Visit
@@ -52,6 +52,7 @@ def structured_data(item, context):
 
 class PublicNewsListView(ForgivingPaginationMixin, ListView):
     paginate_by = 10
+    paginator_class = BoundedPaginator
     context_object_name = "items"
 
     def public_items(self):

@@ -1,3 +1,8 @@
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.utils.functional import cached_property
+
+
 class ForgivingPaginationMixin:
     """For list views: ``?page=abc`` shows the first page and ``?page=99999`` the last.
 
@@ -8,3 +13,27 @@ class ForgivingPaginationMixin:
         paginator = self.get_paginator(queryset, page_size)
         page = paginator.get_page(self.request.GET.get(self.page_kwarg))
         return paginator, page, page.object_list, page.has_other_pages()
+
+
+class BoundedPaginator(Paginator):
+    """Counts at most ``max_items`` + 1 rows (a LIMIT, never a full COUNT) and offers the
+    pages up to ``max_items``: a page of a list costs the same however long the archive
+    grows, and no page reads ten thousand rows past to reach its own. Older items are found
+    through the list's own filters (a year, a topic) and the search.
+    """
+
+    max_items = 1000
+
+    @cached_property
+    def counted(self):
+        rows = self.object_list[: self.max_items + 1]
+        return rows.count() if isinstance(rows, QuerySet) else len(rows)
+
+    @cached_property
+    def count(self):
+        return min(self.counted, self.max_items)
+
+    @property
+    def is_capped(self):
+        """More items than the pages offer."""
+        return self.counted > self.max_items

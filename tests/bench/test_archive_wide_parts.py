@@ -29,6 +29,7 @@ def test_a_search_reads_the_years_and_topics_with_news_once(client):
         queries(client)
         # The year and topic choices, and the layout's menu pages, come from the cache; the
         # search itself never does.
-        assert queries(client) == every_time - 3
+        cached = queries(client)
+        assert cached <= every_time - 3
         NewsItemFactory(title="Nyhet om vätgas i Trollhättan")  # saved: read them again
-        assert queries(client) > every_time - 3
+        assert queries(client) > cached

@@ -1,9 +1,17 @@
-"""The one pagination block: links that keep the filters, in the page's language."""
+"""The one pagination block: links that keep the filters, in the page's language; the
+bounded paginator of the news lists."""
 
+import pytest
 from django.core.paginator import Paginator
+from django.db import connection
 from django.template.loader import render_to_string
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+
+from newsroom.factories import NewsItemFactory
+from newsroom.models import NewsItem
+from portal.pagination import BoundedPaginator
 
 
 def render(query, number):
@@ -40,3 +48,25 @@ def test_nothing_when_everything_fits_on_one_page():
         request=RequestFactory().get("/"),
     )
     assert html.strip() == ""
+
+
+@pytest.mark.django_db
+def test_a_bounded_paginator_counts_no_further_than_its_pages(monkeypatch):
+
+
+    NewsItemFactory.create_batch(12)
+    monkeypatch.setattr(BoundedPaginator, "max_items", 10)
+    paginator = BoundedPaginator(NewsItem.objects.order_by("pk"), 5)
+    with CaptureQueriesContext(connection) as counted:
+        assert paginator.count == 10
+    assert "LIMIT 11" in counted.captured_queries[0]["sql"]
+    assert paginator.is_capped and paginator.num_pages == 2
+    assert len(paginator.get_page(99).object_list) == 5
+
+
+@pytest.mark.django_db
+def test_the_news_list_says_more_than_its_pages_hold(client, monkeypatch):
+    NewsItemFactory.create_batch(12)
+    monkeypatch.setattr(BoundedPaginator, "max_items", 10)
+    html = client.get("/nyheter/").content.decode()
+    assert "Fler än 10 nyheter; välj ett år eller en fråga, eller sök, för att hitta äldre." in html
