@@ -28,28 +28,33 @@ from portal.form_protection import GuardedFormViewMixin
 from portal.i18n import localized
 from portal.links import absolute_url
 from portal.navigation import BreadcrumbsMixin, Crumb, section, trail
+from portal.pagination import BoundedPaginator, ForgivingPaginationMixin
 from portal.workflow import TransitionRefused
 
 
-class CallListView(ListView):
-    """Every published call: open first, then upcoming, then past."""
+class CallListView(ForgivingPaginationMixin, ListView):
+    """The open calls (closing soonest first) and the upcoming ones, then the past calls,
+    newest first, a page at a time: the list stays short as the terms go by."""
 
     template_name = "internships/call_list.html"
-    context_object_name = "calls"
+    context_object_name = "closed_calls"
+    paginate_by = 20
+    paginator_class = BoundedPaginator
 
     def get_queryset(self):
-        return InternshipCall.objects.published().in_public_order().select_related("office")
+        self.now = timezone.now()
+        return (
+            InternshipCall.objects.closed(self.now).order_by("-closes_at", "-pk")
+            .select_related("office")
+        )
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        groups = {state: [] for state in InternshipCall.State}
-        now = timezone.now()
-        for call in context["calls"]:
-            groups[call.state_at(now)].append(call)
-        context["open_calls"] = groups[InternshipCall.State.OPEN]
-        context["upcoming_calls"] = groups[InternshipCall.State.UPCOMING]
-        context["closed_calls"] = groups[InternshipCall.State.CLOSED]
-        return context
+        calls = InternshipCall.objects.select_related("office")
+        return super().get_context_data(
+            open_calls=calls.open(self.now).order_by("closes_at", "pk"),
+            upcoming_calls=calls.upcoming(self.now).order_by("opens_at", "pk"),
+            **kwargs,
+        )
 
 
 class CallDetailView(BreadcrumbsMixin, DetailView):

@@ -205,3 +205,19 @@ def test_applications_never_appear_on_public_pages(client, open_call):
     ApplicationFactory(call=open_call, first_name="Hemliga", last_name="Sökanden")
     for url in (reverse("internships:list"), open_call.get_absolute_url()):
         assert "Hemliga" not in client.get(url).content.decode()
+
+
+def test_past_calls_come_a_page_at_a_time_after_the_open_ones(client):
+    open_call = InternshipCallFactory(title="Öppen nu")
+    for number in range(21):
+        InternshipCallFactory(
+            title=f"Stängd {number}",
+            opens_at=timezone.now() - timedelta(days=400 + number),
+            closes_at=timezone.now() - timedelta(days=300 + number),
+        )
+    first = client.get(reverse("internships:list")).content.decode()
+    assert open_call.title in first
+    assert first.count("Stängd ") == 20
+    assert "Sida 1 av 2" in first
+    second = client.get(reverse("internships:list"), {"page": 2}).content.decode()
+    assert "Stängd 20" in second and "Stängd 0<" not in second
