@@ -38,6 +38,11 @@ def personal_data_months():
 
 
 
+# The window of the calendar feeds: a year back, two years ahead.
+CALENDAR_PAST = datetime.timedelta(days=365)
+CALENDAR_AHEAD = datetime.timedelta(days=2 * 365)
+
+
 class VisitQuerySet(models.QuerySet):
     def public(self):
         """What the public may see: public visits that are confirmed or have taken place."""
@@ -50,6 +55,12 @@ class VisitQuerySet(models.QuerySet):
         """Public visits with what their cards and pages show (title, dates, place,
         organisation): one query."""
         return self.public().select_related("organisation")
+
+    def in_calendar_window(self, now=None):
+        """What calendar feeds carry: visits ending at most ``CALENDAR_PAST`` ago and starting
+        within ``CALENDAR_AHEAD``, so that a feed stays the same size as the years go by."""
+        now = now or timezone.now()
+        return self.filter(ends_at__gte=now - CALENDAR_PAST, starts_at__lte=now + CALENDAR_AHEAD)
 
     def upcoming(self, now=None):
         """Visits that have not ended yet, soonest first."""

@@ -1,6 +1,5 @@
 """Public pages of the visits app: list, detail, calendars and the visit request form."""
 
-import datetime
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -103,13 +102,13 @@ class VisitDetailView(BreadcrumbsMixin, DetailView):
 
 
 class PublicCalendarView(View):
-    """Every upcoming public visit, as an .ics feed to subscribe to."""
+    """The upcoming public visits (up to two years ahead), as an .ics feed to subscribe to."""
 
     def get(self, request):
         return calendar_response(
             [
                 event
-                for visit in Visit.objects.for_public_pages().upcoming()
+                for visit in Visit.objects.for_public_pages().upcoming().in_calendar_window()
                 for event in services.visit_events(visit)
             ],
             name=_("Formella besök – Externa relationer"),
@@ -135,12 +134,11 @@ class StaffCalendarView(View):
         user = services.user_for_calendar_token(token)
         if user is None:
             raise Http404
-        since = timezone.now() - datetime.timedelta(days=90)
         internal = services.sees_internal_visits(user)
         visits = Visit.objects.all() if internal else Visit.objects.public()
         visits = (
             visits.exclude(status=Visit.Status.CANCELLED)
-            .filter(ends_at__gte=since)
+            .in_calendar_window()
             .select_related("organisation")
             .order_by("starts_at")
         )

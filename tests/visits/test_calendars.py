@@ -212,3 +212,17 @@ def test_the_feed_page_renews_and_says_until_when(staff_client):
     renewed = client.post(url, {"action": "renew"}, follow=True).content.decode()
     assert "Kalenderadressen gäller nu till" in renewed
     assert CalendarFeedToken.objects.get().expires_at > timezone.now()
+
+
+def test_the_feeds_hold_a_year_back_and_two_years_ahead(client, coordinator):
+    VisitFactory(title="Om ett år")
+    VisitFactory(title="Om tre år", starts_at=in_days(3 * 365), ends_at=in_days(3 * 365 + 1))
+    VisitFactory(title="För två år sedan", status=Visit.Status.COMPLETED,
+                 starts_at=in_days(-2 * 365), ends_at=in_days(-2 * 365 + 1))
+    VisitFactory(title="För ett halvår sedan", status=Visit.Status.COMPLETED,
+                 starts_at=in_days(-180), ends_at=in_days(-179))
+    public = events(parse(client.get(reverse("visits:calendar"))))
+    assert [str(event["SUMMARY"]) for event in public] == ["Om ett år"]
+    token = services.issue_calendar_token(coordinator)
+    staff = events(parse(client.get(reverse("visits:staff-calendar", args=[token]))))
+    assert sorted(str(event["SUMMARY"]) for event in staff) == ["För ett halvår sedan", "Om ett år"]
