@@ -43,6 +43,9 @@ SCALES = {
                    organisations=500, registrations=20_000),
     "large": Sizes(news=100_000, visits=20_000, applications=50_000, subscribers=100_000,
                    organisations=5_000, registrations=200_000),
+    # Ten times large: a million news items, for a look at search and the news list.
+    "huge": Sizes(news=1_000_000, visits=200_000, applications=500_000, subscribers=1_000_000,
+                  organisations=50_000, registrations=2_000_000),
 }
 
 # Word stock for titles and text: the unit's real subjects, recombined.
