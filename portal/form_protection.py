@@ -17,6 +17,7 @@ first, focused (static/js/forms.js), labels without colons, choices beside their
 """
 
 import logging
+import re
 import uuid
 from datetime import timedelta
 
@@ -28,13 +29,15 @@ from django.core.files.storage import storages
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.forms.boundfield import BoundField
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import FormAttempt, FormSubmission
-from portal.page_cache import CACHE_ERRORS
+from portal.page_cache import CACHE_ERRORS, remember
 
 logger = logging.getLogger("portal")
 
@@ -253,6 +256,44 @@ class GuardedFormMixin:
         self.data[self.add_prefix(TOKEN_FIELD)] = new_token()
 
 
+# An empty form page is kept with these in place of its tokens.
+_CSRF_STAND_IN = "csrf-token-stand-in"
+_FORM_TOKEN_STAND_IN = "form-token-stand-in"  # noqa: S105 - a placeholder
+_CSRF_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+_FORM_TOKEN_VALUE = re.compile(rf'(name="(?:[\w-]+-)?{TOKEN_FIELD}" value=")[^"]*(")')
+
+
+class _NotShared(Exception):
+    """A form page that is not the plain 200 every visitor gets (a redirect, say)."""
+
+    def __init__(self, response):
+        super().__init__(response.status_code)
+        self.response = response
+
+
+def page_is_shared(request):
+    """Whether this GET would show what any other visitor sees: no session (no staff member,
+    no kept message), no query string (prefilled fields, notices)."""
+    return (
+        request.method == "GET"
+        and not request.GET
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.user.is_authenticated
+    )
+
+
+def with_stand_ins(html):
+    html = _CSRF_VALUE.sub(rf"\g<1>{_CSRF_STAND_IN}\g<2>", html)
+    return _FORM_TOKEN_VALUE.sub(rf"\g<1>{_FORM_TOKEN_STAND_IN}\g<2>", html)
+
+
+def with_fresh_tokens(html, request):
+    # get_token() also has the CSRF cookie set on the response, as {% csrf_token %} would.
+    return html.replace(_CSRF_STAND_IN, get_token(request)).replace(
+        _FORM_TOKEN_STAND_IN, new_token()
+    )
+
+
 class GuardedFormViewMixin:
     """For the FormView of a public form; subclasses implement ``form_accepted(form)``.
 
@@ -263,6 +304,30 @@ class GuardedFormViewMixin:
     rate_limit_scope = "default"
     email_field = "email"
     decoy_template = "includes/form_decoy.html"
+
+    def get(self, request, *args, **kwargs):
+        """The empty form: the same page for every visitor but for its two tokens (CSRF and
+        the form's own). Rendered once per address and language, kept like a cached page
+        (dropped when content is saved, never past the next scheduled change), and given
+        fresh tokens on each request. A visitor with a session, a message or a query string
+        gets the page rendered for them alone."""
+        if not page_is_shared(request):
+            return super().get(request, *args, **kwargs)
+
+        def render_with_stand_ins():
+            response = super(GuardedFormViewMixin, self).get(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+            if response.status_code != 200:
+                raise _NotShared(response)
+            return with_stand_ins(response.content.decode(response.charset))
+
+        name = f"form-page:{translation.get_language()}:{request.path}"
+        try:
+            page = remember(name, render_with_stand_ins)
+        except _NotShared as not_shared:
+            return not_shared.response
+        return HttpResponse(with_fresh_tokens(page, request))
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
