@@ -44,7 +44,10 @@ def pages():
     translation.activate(settings.LANGUAGE_CODE)
     published = NewsItem.objects.published().in_language(settings.LANGUAGE_CODE)
     count = published.count()
-    deep_page = max(1, int(count / 10 * 0.9))
+    # The deepest page the list offers (it pages at most BoundedPaginator.max_items items).
+    from portal.pagination import BoundedPaginator
+
+    deep_page = max(1, min(count, BoundedPaginator.max_items) // 10)
     # A news item from the middle of the archive, with topics (so related news shows).
     middle = published.filter(topics__isnull=False).order_by("-publish_at", "-pk")
     item = middle[min(count // 2, middle.count() - 1)] if middle.exists() else published.first()
