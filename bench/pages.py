@@ -52,7 +52,12 @@ def pages():
     middle = published.filter(topics__isnull=False).order_by("-publish_at", "-pk")
     item = middle[min(count // 2, middle.count() - 1)] if middle.exists() else published.first()
     open_call = InternshipCall.objects.open(timezone.now()).order_by("closes_at").first()
-    coming_event = Event.objects.published().upcoming().first()
+    # An event that takes registrations, so that its form is the form and not "closed".
+    coming_event = next(
+        (event for event in Event.objects.published().upcoming()[:200]
+         if event.accepts_registrations),
+        None,
+    )
 
     def page(key, name, path, kind="page"):
         return {"key": key, "name": name, "path": path, "kind": kind}
