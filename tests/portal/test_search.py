@@ -217,3 +217,19 @@ def test_site_search_runs_a_bounded_number_of_queries(
         page(client, "regional utveckling")
     with django_assert_max_num_queries(6):
         page(client, "regional utveckling", typ="nyheter")
+
+
+def test_pdfs_uploaded_before_the_search_get_their_text():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("portal.migrations.0009_document_text")
+    document = Document.objects.create(
+        file=SimpleUploadedFile("svar.pdf", minimal_pdf(["Remissvar om kollektivtrafiken"])),
+        title="Remissvar 2025",
+    )
+    Document.objects.filter(pk=document.pk).update(text="")
+    migration.extract_pdf_text(apps, None)
+    document.refresh_from_db()
+    assert "kollektivtrafiken" in document.text
