@@ -164,8 +164,9 @@ def manage(*arguments, env, quiet=True):
 
 
 class Gunicorn:
-    def __init__(self, env, workers, threads, port):
+    def __init__(self, env, workers, threads, port, log=None):
         self.env, self.workers, self.threads, self.port = env, workers, threads, port
+        self.log = log  # an open file for gunicorn's and Django's output; else this terminal
         self.process = None
 
     def __enter__(self):
@@ -176,7 +177,8 @@ class Gunicorn:
         ]
         if self.threads > 1:
             command += ["--worker-class", "gthread", "--threads", str(self.threads)]
-        self.process = subprocess.Popen(command, cwd=ROOT, env=self.env)
+        self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=self.log,
+                                        stderr=self.log)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:

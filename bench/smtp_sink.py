@@ -1,16 +1,20 @@
 """A local SMTP server that accepts every mail and counts it per recipient (aiosmtpd).
 
 ``python -m bench.smtp_sink PORT OUTPUT.json``: runs until SIGTERM or SIGINT, then writes
-{"messages": n, "recipients": {"address": count, ...}} to OUTPUT.json.
+{"messages": n, "recipients": {"address": count, ...}} to OUTPUT.json. ``SmtpSink`` runs it
+as a process of its own for the benchmark and the load test with faults.
 """
 
 import json
+import os
 import signal
+import subprocess
 import sys
 import threading
 from collections import Counter
+from pathlib import Path
 
-from aiosmtpd.controller import Controller
+ROOT = Path(__file__).resolve().parent.parent
 
 
 class CountingHandler:
@@ -27,6 +31,8 @@ class CountingHandler:
 
 
 def main(port, output):
+    from aiosmtpd.controller import Controller  # here: importing SmtpSink needs no aiosmtpd
+
     handler = CountingHandler()
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     stopped = threading.Event()
@@ -38,6 +44,31 @@ def main(port, output):
     controller.stop()
     with open(output, "w") as file:
         json.dump({"messages": handler.messages, "recipients": handler.recipients}, file)
+
+
+class SmtpSink:
+    """The sink in its own process while the block runs; it writes its counts on leaving."""
+
+    def __init__(self, port, output):
+        self.port, self.output = port, Path(output)
+        self.process = None
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bench.smtp_sink", str(self.port), str(self.output)],
+            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
+            text=True,
+        )
+        self.process.stdout.readline()  # listening
+        return self
+
+    def __exit__(self, *exc):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+    @property
+    def url(self):
+        return f"smtp://127.0.0.1:{self.port}"
 
 
 if __name__ == "__main__":
