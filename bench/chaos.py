@@ -52,6 +52,7 @@ from bench.run import (
     machine,
     manage,
     run,
+    say,
 )
 from bench.smtp_sink import SmtpSink
 from internships.samples import minimal_pdf
@@ -65,16 +66,11 @@ COORDINATORS = "besokssamordnare@kaos.example.se"
 # killed worker's task as abandoned; still far above any task's running time.
 ABANDONED_AFTER_SECONDS = 20
 REDIS_OUTAGE_SECONDS = 30
+# How long the sink takes to accept a mail, as a remote server does: the task worker then
+# spends most of a mail's task in the SMTP exchange, where a SIGKILL leaves it uncertain.
+SMTP_SECONDS = 0.03
 REQUEST_TIMEOUT = 30
 SETTLE_SECONDS = 180  # for the queue to empty after the load
-
-
-class ChaosError(Exception):
-    """Stops the run with a one-line explanation."""
-
-
-def say(text=""):
-    print(text, flush=True)
 
 
 # The run's own services -------------------------------------------------------------------
@@ -98,7 +94,7 @@ class OwnPostgres:
 
     def __enter__(self):
         if not (POSTGRES_BIN / "initdb").exists():
-            raise ChaosError(f"PostgreSQL's initdb is not in {POSTGRES_BIN} (CHAOS_POSTGRES_BIN)")
+            raise BenchError(f"PostgreSQL's initdb is not in {POSTGRES_BIN} (CHAOS_POSTGRES_BIN)")
         self.folder.mkdir()
         self.log.touch()
         if os.geteuid() == 0:
@@ -110,13 +106,17 @@ class OwnPostgres:
         options = (f"-p {self.port} -c listen_addresses=127.0.0.1 "
                    f"-c unix_socket_directories={self.folder}")
         self.pg_ctl("start", "--options", options)
-        run(as_postgres([str(POSTGRES_BIN / "createdb"), "--host", "127.0.0.1",
-                         "--port", str(self.port), "--username", "postgres", "chaos"]),
-            os.environ)
+        try:
+            run(as_postgres([str(POSTGRES_BIN / "createdb"), "--host", "127.0.0.1",
+                             "--port", str(self.port), "--username", "postgres", "chaos"]),
+                os.environ)
+        except BaseException:
+            self.__exit__()
+            raise
         return self
 
     def __exit__(self, *exc):
-        with contextlib.suppress(ChaosError):
+        with contextlib.suppress(BenchError):
             self.pg_ctl("stop", "--mode", "immediate")
 
     def restart(self):
@@ -147,7 +147,7 @@ class OwnRedis:
             ):
                 return
             time.sleep(0.1)
-        raise ChaosError("redis-server did not start within 10 s")
+        raise BenchError("redis-server did not start within 10 s")
 
     def stop(self):
         self.process.terminate()
@@ -155,7 +155,7 @@ class OwnRedis:
 
     def __enter__(self):
         if not shutil.which("redis-server"):
-            raise ChaosError("redis-server is not installed (apt-get install redis-server)")
+            raise BenchError("redis-server is not installed (apt-get install redis-server)")
         self.start()
         return self
 
@@ -171,8 +171,9 @@ class OwnRedis:
 class TaskWorker:
     """``make worker``'s db_worker, started again whenever it ends, as systemd would."""
 
-    def __init__(self, env, log):
-        self.env, self.log = env, log
+    def __init__(self, env, log_path):
+        self.env, self.log_path = env, Path(log_path)
+        self.log = None
         self.process = None
         self.killed, self.exited = 0, 0  # by the run; by itself (its database went away)
         self.lock = threading.Lock()
@@ -182,6 +183,8 @@ class TaskWorker:
     def supervise(self):
         while not self.stopping.is_set():
             with self.lock:
+                if self.stopping.is_set():
+                    return
                 self.process = subprocess.Popen(
                     [PYTHON, "manage.py", "db_worker"], cwd=ROOT, env=self.env,
                     stdout=self.log, stderr=self.log,
@@ -195,16 +198,26 @@ class TaskWorker:
                 self.exited += 1
                 time.sleep(1)
 
+    def busy(self):
+        """Whether the worker's last word is a task starting (it logs each start and end)."""
+        with self.log_path.open("rb") as log:
+            log.seek(max(self.log_path.stat().st_size - 300, 0))
+            last_lines = log.read().decode("utf-8", "replace").strip().splitlines()
+        return bool(last_lines) and last_lines[-1].endswith("state=RUNNING")
+
     def kill(self):
+        """SIGKILL, in the middle of a task when one comes within 10 s: the case that matters."""
         deadline = time.monotonic() + 10
-        while self.process.poll() is not None and time.monotonic() < deadline:
-            time.sleep(0.2)  # the one killed before is being replaced
+        while time.monotonic() < deadline and (self.process.poll() is not None
+                                               or not self.busy()):
+            time.sleep(0.005)
         with self.lock:
             self.process.kill()
             self.killed += 1
             return self.process.pid
 
     def __enter__(self):
+        self.log = self.log_path.open("a")
         self.supervisor.start()
         return self
 
@@ -214,8 +227,9 @@ class TaskWorker:
             if self.process and self.process.poll() is None:
                 self.process.terminate()  # the worker finishes its task, then stops
         self.supervisor.join(timeout=60)
-        if self.process.poll() is None:
+        if self.process and self.process.poll() is None:
             self.process.kill()
+        self.log.close()
 
 
 # The clients ------------------------------------------------------------------------------
@@ -283,8 +297,9 @@ class NoAnswer(Exception):
 class Browser:
     """One person's browser: keeps its cookies, comes from its own address through the proxy."""
 
-    def __init__(self, port, address, statuses):
+    def __init__(self, port, address, statuses, server_errors):
         self.port, self.address, self.statuses = port, address, statuses
+        self.server_errors = server_errors  # (method, path) of each 500, to say where
         self.cookies = {}
 
     def request(self, method, path, body=None, content_type=None):
@@ -306,6 +321,8 @@ class Browser:
         finally:
             connection.close()
         self.statuses[response.status] += 1
+        if response.status == 500:
+            self.server_errors.append(f"{method} {path}")
         for header in response.headers.get_all("Set-Cookie") or ():
             for name, morsel in SimpleCookie(header).items():
                 self.cookies[name] = morsel.value
@@ -321,6 +338,7 @@ class Load:
         self.max_submissions = max_submissions
         self.submissions = []  # one dict per submission tried
         self.statuses = Counter()
+        self.server_errors = []
         self.lock = threading.Lock()
         self.stopping = threading.Event()
 
@@ -348,7 +366,7 @@ class Load:
     def submit(self, form, number, statuses):
         email = f"kaos.{form}.{number}@kaos.example.se"
         browser = Browser(self.port, f"10.{number >> 16 & 255}.{number >> 8 & 255}."
-                          f"{number & 255}", statuses)
+                          f"{number & 255}", statuses, self.server_errors)
         submission = {"form": form, "email": email, "receipt": False, "posts": 0}
         path = self.paths[form]
         page = self.load_form(browser, path)
@@ -425,12 +443,11 @@ class Faults(threading.Thread):
             (0.85, self.kill_task_worker),
         ]
         self.seconds = seconds
-        self.timeline = []  # (seconds after the start, what happened)
+        self.caused = 0
         self.errors = []
 
     def note(self, text):
-        self.timeline.append((round(time.monotonic() - self.started, 1), text))
-        say(f"  {self.timeline[-1][0]:6.1f} s  {text}")
+        say(f"  {time.monotonic() - self.started:6.1f} s  {text}")
 
     def run(self):
         for fraction, fault in self.schedule:
@@ -439,6 +456,7 @@ class Faults(threading.Thread):
                 return
             try:
                 fault()
+                self.caused += 1
             except Exception as error:  # noqa: BLE001 - reported; the run goes on
                 self.errors.append(f"{fault.__name__}: {error}")
                 self.note(f"{fault.__name__} failed: {error}")
@@ -469,20 +487,30 @@ class Faults(threading.Thread):
 # After the load ---------------------------------------------------------------------------
 
 
+RECOVERED = re.compile(r"recover_abandoned_tasks: (\d+) tasks .* (\d+) mails of unknown fate")
+
+
 def settle(env):
-    """Wait for the queue to empty, running ``run_periodic`` (as its timer would) while a
-    task a killed worker left behind is still "running". Returns run_periodic's reports."""
-    reports = []
+    """Wait for the queue to empty, running ``run_periodic`` as its timer would: while a task
+    a killed worker left behind is still "running", and once at the end. Returns the queue's
+    state and the tasks run_periodic found abandoned: (queued again, mails made uncertain)."""
+    recovered = Counter()
+
+    def run_periodic():
+        match = RECOVERED.search(manage("run_periodic", env=env))
+        recovered.update(requeued=int(match.group(1)), uncertain=int(match.group(2)),
+                         runs=1)
+
     deadline = time.monotonic() + SETTLE_SECONDS
     while time.monotonic() < deadline:
         state = json.loads(run([PYTHON, "-m", "bench.chaos_data", "queue"], env))
         if not state["due"] and not state["running"]:
-            return reports, state
+            break
         if state["running"] and state["oldest_running_seconds"] > ABANDONED_AFTER_SECONDS:
-            output = manage("run_periodic", env=env)
-            reports += [line for line in output.splitlines() if "recover_abandoned" in line]
+            run_periodic()
         time.sleep(2)
-    return reports, state
+    run_periodic()
+    return state, recovered
 
 
 def judge(figures, load, faults):
@@ -503,7 +531,9 @@ def judge(figures, load, faults):
         if mails[key]:
             failures.append(f"mails {key}: {mails[key]} (e.g. {', '.join(mails['examples'])})")
     if load.statuses[500]:
-        failures.append(f"{load.statuses[500]} responses were 500")
+        where = Counter(load.server_errors).most_common(3)
+        failures.append(f"{load.statuses[500]} responses were 500: "
+                        + ", ".join(f"{request} ({count}×)" for request, count in where))
     refused = Counter(item["outcome"] for item in load.submissions
                       if not item["receipt"] and item["outcome"] not in (503, "no answer"))
     if refused:
@@ -511,10 +541,13 @@ def judge(figures, load, faults):
                         f"{dict(refused)}")
     if faults.errors:
         failures.append("faults that could not be caused: " + "; ".join(faults.errors))
+    elif faults.caused < len(faults.schedule):
+        failures.append(f"only {faults.caused} of {len(faults.schedule)} faults before the "
+                        "load ended (CHAOS_MAX_SUBMISSIONS reached?)")
     return failures
 
 
-def report(started_at, seconds, figures, load, faults, worker, periodic, queue_state):
+def report(started_at, seconds, figures, load, worker, queue_state, recovered):
     host = machine()
     say(f"\n## make chaos, {started_at}: {seconds} s, {CLIENTS} clients; {host['cores']} cores, "
         f"{host['memory']} ({host['cpu']})\n")
@@ -538,12 +571,13 @@ def report(started_at, seconds, figures, load, faults, worker, periodic, queue_s
     say(f"Responses: {statuses}")
     mails = figures["mails"]
     say(f"Mails: {mails['owed']} owed, {mails['received']} received, {mails['uncertain']} "
-        f"uncertain, {mails['missing']} missing, {mails['duplicated']} duplicated, "
-        f"{mails['unexpected']} unexpected")
+        f"uncertain (of which the sink got {mails['uncertain_received']}), {mails['missing']} "
+        f"missing, {mails['duplicated']} duplicated, {mails['unexpected']} unexpected")
     say(f"Task worker: killed {worker.killed}×, ended by itself {worker.exited}× (restarted "
-        f"each time); queue at the end: {queue_state}")
-    for line in periodic:
-        say(f"run_periodic: {line}")
+        f"each time). run_periodic, run {recovered['runs']}×, found tasks left running: "
+        f"{recovered['requeued']} queued again, {recovered['uncertain']} mails made uncertain. "
+        f"Queue at the end: {queue_state['due']} due, {queue_state['later']} waiting for a "
+        f"retry, {queue_state['running']} running")
 
 
 def chaos(seconds, max_submissions, logs):
@@ -555,7 +589,7 @@ def chaos(seconds, max_submissions, logs):
         postgres = services.enter_context(
             OwnPostgres(folder / "postgres", free_port(), logs / "postgres.log"))
         redis = services.enter_context(OwnRedis(free_port(), log))
-        sink = SmtpSink(free_port(), folder / "smtp.json")
+        sink = SmtpSink(free_port(), folder / "smtp.json", delay=SMTP_SECONDS)
         env = django_env(postgres.url, redis.url, {
             "EMAIL_URL": sink.url,
             "TRUSTED_PROXY_COUNT": "1",
@@ -572,7 +606,7 @@ def chaos(seconds, max_submissions, logs):
         # Left in reverse order: the worker, then gunicorn, then the sink, which then writes
         # what it received.
         with sink, Gunicorn(env, 2, 1, free_port(), log=log) as server, \
-                TaskWorker(env, log) as worker:
+                TaskWorker(env, logs / "worker.log") as worker:
             load = Load(server.port, paths, seconds, max_submissions)
             faults = Faults(seconds, server, postgres, redis, worker, load)
             say(f"Load on 127.0.0.1:{server.port} for {seconds} s; the faults:")
@@ -580,12 +614,12 @@ def chaos(seconds, max_submissions, logs):
             load.run()
             faults.join(timeout=REDIS_OUTAGE_SECONDS + 10)
             say(f"Load done: {len(load.submissions)} submissions. Waiting for the queue …")
-            periodic, queue_state = settle(env)
+            queue_state, recovered = settle(env)
         submissions_file = folder / "submissions.json"
         submissions_file.write_text(json.dumps(load.submissions))
         figures = json.loads(run([PYTHON, "-m", "bench.chaos_data", "verify",
                                   str(submissions_file), str(sink.output)], env))
-    return figures, load, faults, worker, periodic, queue_state
+    return figures, load, faults, worker, queue_state, recovered
 
 
 def main():
@@ -598,13 +632,13 @@ def main():
     logs.chmod(0o755)  # PostgreSQL writes its log here as the postgres user
     say(f"# make chaos: {seconds} s, {CLIENTS} clients; logs in {logs}")
     try:
-        figures, load, faults, worker, periodic, queue_state = chaos(
+        figures, load, faults, worker, queue_state, recovered = chaos(
             seconds, max_submissions, logs
         )
-    except (ChaosError, BenchError) as error:
+    except BenchError as error:
         say(f"make chaos: {error}")
         return 1
-    report(started_at, seconds, figures, load, faults, worker, periodic, queue_state)
+    report(started_at, seconds, figures, load, worker, queue_state, recovered)
     failures = judge(figures, load, faults)
     if failures:
         say("\nFAILED:\n" + "\n".join(f"- {failure}" for failure in failures))
