@@ -638,6 +638,9 @@ def main():
     except BenchError as error:
         say(f"make chaos: {error}")
         return 1
+    except KeyboardInterrupt:
+        say("make chaos: interrupted; its services are stopped and removed")
+        return 130
     report(started_at, seconds, figures, load, worker, queue_state, recovered)
     failures = judge(figures, load, faults)
     if failures:
