@@ -53,8 +53,8 @@ from bench.run import (
     manage,
     run,
     say,
+    smtp_sink,
 )
-from bench.smtp_sink import SmtpSink
 from internships.samples import minimal_pdf
 
 POSTGRES_BIN = Path(os.environ.get("CHAOS_POSTGRES_BIN", "/usr/lib/postgresql/15/bin"))
@@ -589,9 +589,9 @@ def chaos(seconds, max_submissions, logs):
         postgres = services.enter_context(
             OwnPostgres(folder / "postgres", free_port(), logs / "postgres.log"))
         redis = services.enter_context(OwnRedis(free_port(), log))
-        sink = SmtpSink(free_port(), folder / "smtp.json", delay=SMTP_SECONDS)
+        sink_port, stop_sink = services.enter_context(smtp_sink(delay=SMTP_SECONDS))
         env = django_env(postgres.url, redis.url, {
-            "EMAIL_URL": sink.url,
+            "EMAIL_URL": f"smtp://127.0.0.1:{sink_port}",
             "TRUSTED_PROXY_COUNT": "1",
             "VISIT_COORDINATORS_EMAIL": COORDINATORS,
             "TASK_ABANDONED_AFTER_SECONDS": str(ABANDONED_AFTER_SECONDS),
@@ -603,9 +603,7 @@ def chaos(seconds, max_submissions, logs):
         manage("collectstatic", "--no-input", "--verbosity", "0", env=env)
         manage("migrate", "--no-input", "--verbosity", "0", env=env)
         paths = json.loads(run([PYTHON, "-m", "bench.chaos_data", "seed"], env))
-        # Left in reverse order: the worker, then gunicorn, then the sink, which then writes
-        # what it received.
-        with sink, Gunicorn(env, 2, 1, free_port(), log=log) as server, \
+        with Gunicorn(env, 2, 1, free_port(), log=log) as server, \
                 TaskWorker(env, logs / "worker.log") as worker:
             load = Load(server.port, paths, seconds, max_submissions)
             faults = Faults(seconds, server, postgres, redis, worker, load)
@@ -617,8 +615,9 @@ def chaos(seconds, max_submissions, logs):
             queue_state, recovered = settle(env)
         submissions_file = folder / "submissions.json"
         submissions_file.write_text(json.dumps(load.submissions))
+        # Stopped, the sink writes what it received.
         figures = json.loads(run([PYTHON, "-m", "bench.chaos_data", "verify",
-                                  str(submissions_file), str(sink.output)], env))
+                                  str(submissions_file), str(stop_sink())], env))
     return figures, load, faults, worker, queue_state, recovered
 
 

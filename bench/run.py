@@ -401,12 +401,13 @@ def run_lighthouse(server, page_list):
 
 
 @contextlib.contextmanager
-def smtp_sink():
-    """A local counting SMTP sink (bench/smtp_sink.py): yields its port and a function that
-    stops it and returns the file it wrote."""
+def smtp_sink(delay=0.0):
+    """A local counting SMTP sink (bench/smtp_sink.py) that takes ``delay`` seconds to accept
+    a mail: yields its port and a function that stops it and returns the file it wrote."""
     port = free_port()
     sink_file = BENCH / f".smtp_sink-{port}.json"
-    sink = subprocess.Popen([PYTHON, "-m", "bench.smtp_sink", str(port), str(sink_file)],
+    sink = subprocess.Popen([PYTHON, "-m", "bench.smtp_sink", str(port), str(sink_file),
+                             str(delay)],
                             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
                             stdout=subprocess.PIPE, text=True)
 

@@ -2,21 +2,18 @@
 
 ``python -m bench.smtp_sink PORT OUTPUT.json [SECONDS]``: runs until SIGTERM or SIGINT, then
 writes {"messages": n, "recipients": {"address": count, ...}} to OUTPUT.json; SECONDS (0 by
-default) is how long it takes to accept each mail, as a remote server would. ``SmtpSink``
-runs it as a process of its own for the benchmark and the load test with faults.
+default) is how long it takes to accept each mail, as a remote server would.
+``bench.run.smtp_sink`` runs it for the benchmark and the load test with faults.
 """
 
 import asyncio
 import json
-import os
 import signal
-import subprocess
 import sys
 import threading
 from collections import Counter
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from aiosmtpd.controller import Controller
 
 
 class CountingHandler:
@@ -35,8 +32,6 @@ class CountingHandler:
 
 
 def main(port, output, delay=0.0):
-    from aiosmtpd.controller import Controller  # here: importing SmtpSink needs no aiosmtpd
-
     handler = CountingHandler(delay)
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     stopped = threading.Event()
@@ -48,32 +43,6 @@ def main(port, output, delay=0.0):
     controller.stop()
     with open(output, "w") as file:
         json.dump({"messages": handler.messages, "recipients": handler.recipients}, file)
-
-
-class SmtpSink:
-    """The sink in its own process while the block runs; it writes its counts on leaving."""
-
-    def __init__(self, port, output, delay=0.0):
-        self.port, self.output, self.delay = port, Path(output), delay
-        self.process = None
-
-    def __enter__(self):
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "bench.smtp_sink", str(self.port), str(self.output),
-             str(self.delay)],
-            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
-            text=True,
-        )
-        self.process.stdout.readline()  # listening
-        return self
-
-    def __exit__(self, *exc):
-        self.process.send_signal(signal.SIGTERM)
-        self.process.wait(timeout=30)
-
-    @property
-    def url(self):
-        return f"smtp://127.0.0.1:{self.port}"
 
 
 if __name__ == "__main__":
