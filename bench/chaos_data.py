@@ -44,12 +44,13 @@ def queue():
     from django_tasks_db.models import DBTaskResult
 
     now = timezone.now()
-    ready = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
+    # ready(): what a worker takes now, including tasks without a time (stored as year 9999).
+    due = DBTaskResult.objects.ready().count()
     running = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING)
     oldest = running.order_by("started_at").values_list("started_at", flat=True).first()
     return {
-        "due": ready.filter(run_after__lte=now).count(),
-        "later": ready.filter(run_after__gt=now).count(),
+        "due": due,
+        "later": DBTaskResult.objects.filter(status=TaskResultStatus.READY).count() - due,
         "running": running.count(),
         "oldest_running_seconds": (now - oldest).total_seconds() if oldest else 0,
     }
