@@ -6,7 +6,8 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 
-.PHONY: run test serve worker messages translations install install-dev bench backup restore clean
+.PHONY: run test serve worker messages translations install install-dev bench chaos backup restore \
+	clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +74,13 @@ bench: $(VENV)/.installed-dev messages
 	@command -v wrk >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && \
 		{ apt-get update -qq && apt-get install -y -qq wrk; } >/dev/null 2>&1; } || true
 	@BENCH_DATABASE_URL="$(BENCH_DATABASE_URL)" $(BIN)/python -m bench.run
+
+# The load test with faults (README, "Load test with faults"): its own PostgreSQL cluster, Redis
+# and SMTP sink on free ports, never the shared ones; the forms under 32 clients while the
+# services fail. Needs PostgreSQL 15's binaries (CHAOS_POSTGRES_BIN) and redis-server.
+# CHAOS_SECONDS=seconds of load (default 180), CHAOS_MAX_SUBMISSIONS (default 6000).
+chaos: $(VENV)/.installed-dev messages
+	@$(BIN)/python -m bench.chaos
 
 # Backups need PostgreSQL (DATABASE_URL). `make restore BACKUP=backups/<folder>` wants an
 # empty database: createdb a new one and point DATABASE_URL at it.

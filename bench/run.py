@@ -165,8 +165,9 @@ def manage(*arguments, env, quiet=True):
 
 
 class Gunicorn:
-    def __init__(self, env, workers, threads, port):
+    def __init__(self, env, workers, threads, port, log=None):
         self.env, self.workers, self.threads, self.port = env, workers, threads, port
+        self.log = log  # an open file for gunicorn's and Django's output; else this terminal
         self.process = None
 
     def __enter__(self):
@@ -177,7 +178,8 @@ class Gunicorn:
         ]
         if self.threads > 1:
             command += ["--worker-class", "gthread", "--threads", str(self.threads)]
-        self.process = subprocess.Popen(command, cwd=ROOT, env=self.env)
+        self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=self.log,
+                                        stderr=self.log)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
@@ -400,12 +402,13 @@ def run_lighthouse(server, page_list):
 
 
 @contextlib.contextmanager
-def smtp_sink():
-    """A local counting SMTP sink (bench/smtp_sink.py): yields its port and a function that
-    stops it and returns the file it wrote."""
+def smtp_sink(delay=0.0):
+    """A local counting SMTP sink (bench/smtp_sink.py) that takes ``delay`` seconds to accept
+    a mail: yields its port and a function that stops it and returns the file it wrote."""
     port = free_port()
     sink_file = BENCH / f".smtp_sink-{port}.json"
-    sink = subprocess.Popen([PYTHON, "-m", "bench.smtp_sink", str(port), str(sink_file)],
+    sink = subprocess.Popen([PYTHON, "-m", "bench.smtp_sink", str(port), str(sink_file),
+                             str(delay)],
                             cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
                             stdout=subprocess.PIPE, text=True)
 

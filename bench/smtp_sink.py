@@ -1,9 +1,12 @@
 """A local SMTP server that accepts every mail and counts it per recipient (aiosmtpd).
 
-``python -m bench.smtp_sink PORT OUTPUT.json``: runs until SIGTERM or SIGINT, then writes
-{"messages": n, "recipients": {"address": count, ...}} to OUTPUT.json.
+``python -m bench.smtp_sink PORT OUTPUT.json [SECONDS]``: runs until SIGTERM or SIGINT, then
+writes {"messages": n, "recipients": {"address": count, ...}} to OUTPUT.json; SECONDS (0 by
+default) is how long it takes to accept each mail, as a remote server would.
+``bench.run.smtp_sink`` runs it for the benchmark and the load test with faults.
 """
 
+import asyncio
 import json
 import signal
 import sys
@@ -14,20 +17,22 @@ from aiosmtpd.controller import Controller
 
 
 class CountingHandler:
-    def __init__(self):
+    def __init__(self, delay):
+        self.delay = delay
         self.recipients = Counter()
         self.messages = 0
         self.lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
+        await asyncio.sleep(self.delay)
         with self.lock:
             self.messages += 1
             self.recipients.update(address.lower() for address in envelope.rcpt_tos)
         return "250 Message accepted"
 
 
-def main(port, output):
-    handler = CountingHandler()
+def main(port, output, delay=0.0):
+    handler = CountingHandler(delay)
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     stopped = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopped.set())
@@ -41,4 +46,4 @@ def main(port, output):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]), sys.argv[2])
+    main(int(sys.argv[1]), sys.argv[2], *map(float, sys.argv[3:4]))

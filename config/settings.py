@@ -324,6 +324,10 @@ TASKS = {
 # Failed tasks (mails) are retried this many times in all, waiting 1, 2, 4 … times the delay.
 TASK_MAX_ATTEMPTS = 6
 TASK_RETRY_DELAY_SECONDS = 60
+# A task "running" for longer than this belongs to a worker that died: run_periodic queues it
+# again, or marks a mail caught in its SMTP exchange uncertain (portal/mail.py). Far above
+# any task's running time; `make chaos` shortens it so that its run need not wait 15 minutes.
+TASK_ABANDONED_AFTER_SECONDS = _setting("TASK_ABANDONED_AFTER_SECONDS", env.int, default=15 * 60)
 
 # Security. Production (DEBUG off) runs behind a TLS-terminating proxy.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

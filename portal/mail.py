@@ -2,6 +2,11 @@
 
 The tasks API has no retries of its own, so a failed send re-enqueues itself with an
 attempt counter and a growing delay (``enqueue_retry``, also used by the newsletter).
+
+Nor does it notice a worker that died (killed, its machine gone): its task stays "running"
+for ever. ``recover_abandoned_tasks``, a periodic job, queues such tasks again, except a mail
+whose SMTP exchange had begun: it may have gone out, so it is marked uncertain (failed with
+``MailFateUnknown``) and logged, never sent twice.
 """
 
 import logging
@@ -12,8 +17,18 @@ from django.core.mail import EmailMultiAlternatives
 from django.template import Context, engines
 from django.utils import timezone, translation
 from django_tasks import task
+from django_tasks.base import TaskResultStatus
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger("portal")
+
+# Written on a mail task's own row, committed, just before its SMTP exchange.
+EXCHANGE_STARTED = "smtp exchange started"
+
+
+class MailFateUnknown(Exception):
+    """The worker died during the SMTP exchange: the mail may or may not have gone out."""
 
 
 def enqueue_retry(task_to_retry, attempt, **kwargs):
@@ -31,8 +46,10 @@ def enqueue_retry(task_to_retry, attempt, **kwargs):
     return True
 
 
-@task()
-def send_mail(subject, body, to, html_body=None, headers=None, attachments=None, attempt=1):
+@task(takes_context=True)
+def send_mail(
+    context, subject, body, to, html_body=None, headers=None, attachments=None, attempt=1
+):
     """Send one mail; ``attachments`` are (file name, text, MIME type) triples."""
     message = EmailMultiAlternatives(
         subject=subject,
@@ -45,6 +62,7 @@ def send_mail(subject, body, to, html_body=None, headers=None, attachments=None,
         message.attach_alternative(html_body, "text/html")
     for filename, content, mimetype in attachments or ():
         message.attach(filename, content, mimetype)
+    note_exchange_started(context.task_result)
     try:
         message.send()
     except Exception:
@@ -59,6 +77,60 @@ def send_mail(subject, body, to, html_body=None, headers=None, attachments=None,
         )
         if not retried:
             raise
+
+
+def note_exchange_started(task_result):
+    """Mark the task's row, before the SMTP exchange, so that a worker dying during it leaves
+    a mail known to be uncertain rather than one sent again (``recover_abandoned_tasks``).
+
+    The database queue runs a task outside any transaction: the UPDATE commits at once.
+    """
+    if isinstance(task_result.task.get_backend(), DatabaseBackend):
+        DBTaskResult.objects.filter(pk=task_result.id).update(return_value=EXCHANGE_STARTED)
+
+
+def recover_abandoned_tasks(now=None):
+    """Periodic job: tasks "running" for longer than ``TASK_ABANDONED_AFTER_SECONDS`` belong
+    to a worker that died. Each is queued again (every task of the portal may run twice: the
+    newsletter's batches claim each delivery), except a mail whose SMTP exchange had begun,
+    which is marked uncertain instead."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(seconds=settings.TASK_ABANDONED_AFTER_SECONDS)
+    abandoned = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lt=cutoff)
+    requeued, uncertain = 0, 0
+    for row in abandoned.only("pk", "task_path", "return_value", "args_kwargs"):
+        # Conditional updates: a worker that finishes the task meanwhile keeps its outcome.
+        still_running = DBTaskResult.objects.filter(pk=row.pk, status=TaskResultStatus.RUNNING)
+        if row.task_path == send_mail.module_path and row.return_value == EXCHANGE_STARTED:
+            marked = still_running.update(
+                status=TaskResultStatus.FAILED,
+                finished_at=now,
+                exception_class_path=f"{__name__}.{MailFateUnknown.__name__}",
+                traceback=MailFateUnknown.__doc__,
+            )
+            if marked:
+                uncertain += 1
+                logger.error(
+                    "Mail to %s (task %s): the worker died during the SMTP exchange; it may "
+                    "or may not have gone out, and is not sent again",
+                    ", ".join(row.args_kwargs["kwargs"].get("to", [])), row.pk,
+                )
+        else:
+            requeued += still_running.update(
+                status=TaskResultStatus.READY, run_after=now, started_at=None
+            )
+    return (
+        f"{requeued} tasks left running by a dead worker queued again, "
+        f"{uncertain} mails of unknown fate marked uncertain"
+    )
+
+
+def uncertain_mails():
+    """The mail tasks ``recover_abandoned_tasks`` marked uncertain."""
+    return DBTaskResult.objects.filter(
+        status=TaskResultStatus.FAILED,
+        exception_class_path=f"{__name__}.{MailFateUnknown.__name__}",
+    )
 
 
 def render_text(template_name, context):

@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Case, F, IntegerField, Q, When
 from django.urls import reverse
 from django.utils import timezone
@@ -86,6 +86,10 @@ class VisitQuerySet(models.QuerySet):
         """
         cutoff = (now or timezone.now()) - relativedelta(months=personal_data_months())
         return self.filter(Q(ends_at__lt=cutoff) | Q(cancelled_at__lt=cutoff))
+
+
+# How many times a new visit looks for a free slug when others take it at the same moment.
+SLUG_ATTEMPTS = 5
 
 
 class Visit(KeepsOldURLs, SearchIndexed):
@@ -219,9 +223,21 @@ class Visit(KeepsOldURLs, SearchIndexed):
         return self.title
 
     def save(self, *args, **kwargs):
-        if not self.slug:
+        if self.slug:
+            return super().save(*args, **kwargs)
+        # Two requests for visits with the same title and first day, sent at the same moment,
+        # find the same free slug: the one whose INSERT loses looks again (the winner's row is
+        # committed, so visible, by the time the unique index refuses the loser's).
+        for attempt in range(1, SLUG_ATTEMPTS + 1):
             self.slug = self._unique_slug()
-        super().save(*args, **kwargs)
+            try:
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError:
+                taken = Visit.objects.filter(slug=self.slug).exclude(pk=self.pk).exists()
+                self.slug = ""
+                if not taken or attempt == SLUG_ATTEMPTS:
+                    raise
 
     def get_absolute_url(self):
         return reverse("visits:detail", kwargs={"slug": self.slug})

@@ -360,10 +360,15 @@ class Page(KeepsOldURLs, SearchIndexed, EditorialModel):
 class SitePages:
     """The pages every page's layout links to, from one query: by key, menu and footer."""
 
-    def __init__(self, pages):
+    def __init__(self, pages, unavailable=None):
         self.pages = pages
+        self.unavailable = unavailable  # the database error that left the pages out, if any
 
     def url(self, key):
+        if self.unavailable is not None:
+            # No link can be made without the pages: the page that needs one fails as the
+            # database did, a 503, not as a missing page, a 500.
+            raise self.unavailable
         for page in self.pages:
             if page.key == key:
                 return page.get_absolute_url()
@@ -388,9 +393,9 @@ def site_pages():
     """
     try:
         return SitePages(page_cache.remember("site-pages", lambda: list(Page.objects.in_menus())))
-    except DatabaseError:
+    except DatabaseError as error:
         logger.warning("Pages left out of the menus: the database does not answer")
-        return SitePages([])
+        return SitePages([], unavailable=error)
 
 
 def page_url(key):

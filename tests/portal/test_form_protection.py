@@ -15,6 +15,7 @@ from django.urls import reverse
 from portal import form_protection
 from portal.mail import queue_mail
 from portal.models import FormSubmission
+from tests.portal.test_task_recovery import run_worker
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.portal.form_protection_urls")]
 
@@ -162,9 +163,10 @@ def test_with_the_database_queue_a_retry_waits_longer_each_time(settings):
     settings.TASK_RETRY_DELAY_SECONDS = 60
     FlakyBackend.failures, FlakyBackend.calls = 10, 0
 
-    send_mail.call(subject="Hej", body="Text", to=["a@example.se"], attempt=3)
+    send_mail.enqueue(subject="Hej", body="Text", to=["a@example.se"], attempt=3)
+    run_worker()
 
-    retry = DBTaskResult.objects.get()
+    retry = DBTaskResult.objects.get(status="READY")
     assert retry.args_kwargs["kwargs"]["attempt"] == 4
     waited = (retry.run_after - retry.enqueued_at).total_seconds()
     assert 239 <= waited <= 241
