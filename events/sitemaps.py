@@ -1,4 +1,5 @@
 from events.models import Event
+from portal.search_index import SEARCH_FIELDS
 from portal.sitemaps import I18nSitemap, NamedPagesSitemap
 
 
@@ -11,6 +12,7 @@ class EventSitemap(I18nSitemap):
     """Every public event, coming or past, in both languages."""
 
     changefreq = "weekly"
+    lastmod_field = "updated_at"
 
     def items(self):
         return Event.objects.published().order_by("-starts_at", "pk")
@@ -25,7 +27,9 @@ class RegistrationFormSitemap(I18nSitemap):
     changefreq = "daily"
 
     def items(self):
-        events = Event.objects.published().with_confirmed_count().upcoming()
+        events = (
+            Event.objects.published().with_confirmed_count().upcoming().defer(*SEARCH_FIELDS)
+        )
         return [event for event in events if event.accepts_registrations]
 
     def location(self, item):

@@ -11,6 +11,7 @@ class InternshipCallSitemap(I18nSitemap):
     """Every published call, upcoming, open or past, in both languages."""
 
     changefreq = "weekly"
+    lastmod_field = "updated_at"
 
     def items(self):
         return InternshipCall.objects.published().order_by("-opens_at", "pk")

@@ -3,7 +3,7 @@ the language(s) it exists in, with its translation as the hreflang alternate; an
 newsletter's pages (``newsroom.newsletter.sitemaps``)."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, Q
+from django.db.models import Exists, Max, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -26,7 +26,12 @@ class NewsListPagesSitemap(I18nSitemap):
 
     def items(self):
         published = NewsItem.objects.published()
-        topics = Topic.objects.filter(news_items__in=published).distinct().order_by("slug")
+        # An EXISTS per topic stops at its first published item; a DISTINCT over the join
+        # read every item.
+        links = NewsItem.topics.through.objects.filter(
+            topic=OuterRef("pk"), newsitem__in=published
+        )
+        topics = Topic.objects.filter(Exists(links)).order_by("slug")
         return (
             [("newsroom:list", {}), ("newsroom:eu-monitoring", {})]
             + [("newsroom:topic", {"slug": slug}) for slug in topics.values_list("slug", flat=True)]

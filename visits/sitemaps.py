@@ -15,6 +15,8 @@ class PublicVisitSitemap(I18nSitemap):
     changefreq = "weekly"
     limit = 10_000  # URLs per section (each language counts), as the design asks
 
+    lastmod_field = "updated_at"
+
     def items(self):
         return Visit.objects.public().order_by("-starts_at", "pk").only("slug", "updated_at")
 
