@@ -37,7 +37,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import FormAttempt, FormSubmission
-from portal.page_cache import CACHE_ERRORS, remember
+from portal.page_cache import CACHE_ERRORS, has_own_page, remember
 
 logger = logging.getLogger("portal")
 
@@ -272,12 +272,12 @@ class _NotShared(Exception):
 
 
 def page_is_shared(request):
-    """Whether this GET would show what any other visitor sees: no session (no staff member,
-    no kept message), no query string (prefilled fields, notices)."""
+    """Whether this GET would show what any other visitor sees: no session and no message
+    waiting (page_cache.has_own_page), no query string (prefilled fields, notices)."""
     return (
         request.method == "GET"
         and not request.GET
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not has_own_page(request)
         and not request.user.is_authenticated
     )
 

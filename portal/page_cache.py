@@ -204,14 +204,19 @@ def page_key(request, current_generation):
     return f"pagecache:{current_generation}:{digest}"
 
 
+def has_own_page(request):
+    """Whether the visitor is logged in or has a message waiting to be shown: a page of
+    their own, never one kept for everyone."""
+    cookies = request.COOKIES
+    message_cookie = getattr(settings, "MESSAGE_COOKIE_NAME", "messages")
+    return settings.SESSION_COOKIE_NAME in cookies or message_cookie in cookies
+
+
 def request_may_use_cache(request):
     if request.method not in ("GET", "HEAD") or page_cache_seconds() <= 0:
         return False
-    cookies = request.COOKIES
-    if settings.SESSION_COOKIE_NAME in cookies or getattr(
-        settings, "MESSAGE_COOKIE_NAME", "messages"
-    ) in cookies:
-        return False  # logged in, or a message waits to be shown: this visitor's own page
+    if has_own_page(request):
+        return False
     if UNCACHED_PARAMETERS & request.GET.keys():
         return False
     return is_cacheable_name(request.path_info)

@@ -59,3 +59,13 @@ def test_a_logged_in_visitor_gets_a_page_of_their_own(page_cache_on):
         html = client.get(address).content.decode()
     assert len(rendered) > 0
     assert "csrf-token-stand-in" not in html
+
+
+def test_a_visitor_with_a_message_waiting_gets_a_page_of_their_own(page_cache_on):
+    address = reverse("visits:request")
+    Client().get(address)
+    client = Client()
+    client.cookies["messages"] = "a waiting message"
+    with CaptureQueriesContext(connection) as rendered:
+        client.get(address)
+    assert len(rendered) > 0
