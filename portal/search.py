@@ -169,6 +169,11 @@ class Search:
         few = self.matches(queryset).values("pk")[:FEW_MATCHES].count() < FEW_MATCHES
         return self.ranked(queryset, names=few)
 
+    def best(self, searchable, count):
+        """The ``count`` best results of ``searchable``, after ``counts``."""
+        keys = self.ranking(searchable.public(), searchable.key in self.by_name)[:count]
+        return results(searchable, self.found(searchable, keys))
+
     def found(self, searchable, keys):
         """The objects of ``searchable`` with ``keys``, in that order, with their excerpts."""
         model = searchable.public().model

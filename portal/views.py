@@ -172,9 +172,7 @@ class SearchView(TemplateView):
             )
         else:
             context["groups"] = [
-                (item, counts[item.key], search.results(item, words.found(
-                    item, words.ranking(item.public(), item.key in words.by_name)[: self.per_group]
-                )))
+                (item, counts[item.key], words.best(item, self.per_group))
                 for item in searchables if counts[item.key]
             ]
         if not context["total"]:
