@@ -26,8 +26,11 @@ class BoundedPaginator(Paginator):
 
     @cached_property
     def counted(self):
-        rows = self.object_list[: self.max_items + 1]
-        return rows.count() if isinstance(rows, QuerySet) else len(rows)
+        if not isinstance(self.object_list, QuerySet):
+            return len(self.object_list[: self.max_items + 1])
+        # Which rows a LIMIT keeps depends on the order, how many it keeps does not: sorting
+        # them first (a search's ranking) would be work for nothing.
+        return self.object_list.order_by()[: self.max_items + 1].count()
 
     @cached_property
     def count(self):

@@ -17,6 +17,7 @@ SQLite (``make run`` without PostgreSQL) gets a containment match, newest first.
 """
 
 import difflib
+import json
 import re
 import unicodedata
 from collections.abc import Callable
@@ -94,13 +95,16 @@ def is_postgresql(queryset):
 
 class Position(Func):
     """Where a row's key stands in ``keys`` (PostgreSQL): ordering by it keeps a ranking's
-    order."""
+    order. A JSON object from key to place answers each row by a binary search, where
+    ``array_position`` reads the array from its start for every row."""
 
-    function = "array_position"
+    arg_joiner = "::jsonb ->> "
+    template = "(%(expressions)s::text)::integer"
     output_field = IntegerField()
 
     def __init__(self, keys):
-        super().__init__(Value(list(keys)), F("pk"))
+        places = json.dumps({str(key): place for place, key in enumerate(keys)})
+        super().__init__(Value(places), F("pk"))
 
 
 class Unaccented(Func):
@@ -139,39 +143,17 @@ class Search:
         # No ordering: a LIMIT then stops at the first matches instead of sorting them all.
         return queryset.filter(condition).order_by()
 
-    def ranking(self, queryset, names=False):
-        """The keys of the best-matching of the first ``CANDIDATES`` matches, best first.
-
-        The rank is computed while the matches are read, from the stored vector, and only
-        the keys and ranks leave the database: reading the rows again to rank them made
-        PostgreSQL scan whole tables.
-        """
-        matches = self.matches(queryset, names)
-        if not is_postgresql(queryset):
-            return list(matches.order_by("-pk").values_list("pk", flat=True)[:CANDIDATES])
-        rank = Coalesce(SearchRank(F(self.vector), self.query), 0.0)
-        if names:
-            rank += 0.3 * TrigramWordSimilarity(Unaccented(self.text), "search_name")
-        ranked = matches.annotate(search_rank=rank).values_list("pk", "search_rank")
-        best_first = sorted(ranked[:CANDIDATES], key=lambda row: (-row[1], -row[0]))
-        return [pk for pk, _rank in best_first]
-
-    def ranked(self, queryset, names=False):
-        """``queryset`` narrowed to its ``ranking``, in that order."""
-        keys = self.ranking(queryset, names)
+    def ranked_alone(self, queryset):
+        """``queryset`` narrowed to its best ``CANDIDATES`` matches, best first: the site
+        search's ranking for a list of one type (the news list)."""
+        key = queryset.model._meta.label
+        keys = self.tally({key: queryset}, keep={key: CANDIDATES})[key].keys
         # No arrays in SQLite: newest first, as its ranking is.
         order = Position(keys) if is_postgresql(queryset) else F("pk").desc()
         return queryset.filter(pk__in=keys).order_by(order)
 
-    def ranked_alone(self, queryset):
-        """``ranked``, for a list of one type (the news list): by names too when the words
-        find little, as in ``counts``."""
-        few = self.matches(queryset).values("pk")[:FEW_MATCHES].count() < FEW_MATCHES
-        return self.ranked(queryset, names=few)
-
-    def best(self, searchable, count):
-        """The ``count`` best results of ``searchable``, after ``counts``."""
-        keys = self.ranking(searchable.public(), searchable.key in self.by_name)[:count]
+    def results(self, searchable, keys):
+        """What a result list shows of the objects of ``searchable`` with ``keys``."""
         return results(searchable, self.found(searchable, keys))
 
     def found(self, searchable, keys):
@@ -197,62 +179,100 @@ class Search:
             stop_sel=_MARK_END, max_words=30, min_words=15,
         ))
 
-    def counts(self, querysets):
-        """How many of each of ``querysets`` (key to QuerySet) match, counted up to
-        ``CANDIDATES + 1`` ("more than 1,000"): one query, and one more for the types where
-        the words find fewer than ``FEW_MATCHES``, counted again with names like them
+    def tally(self, querysets, keep):
+        """For each of ``querysets`` (key to QuerySet), a ``Tally``: how many match, counted
+        up to ``CANDIDATES + 1`` ("more than 1,000"), and the keys of the ``keep[key]`` best
+        of them (none where ``keep`` has no number), best first.
+
+        One query for all of them, and one more for the types where the words find fewer
+        than ``FEW_MATCHES``: those are searched again with names like the words
         (``self.by_name`` says which). Comparing names costs a trigram check per row, worth
         it for a misspelt name, not for a word found in half the archive."""
-        counted = self._counts(querysets, names=False)
+        tallies = self._tally(querysets, keep, names=False)
         self.by_name = {
-            key for key, count in counted.items()
-            if count < FEW_MATCHES and is_postgresql(querysets[key])
+            key for key, tally in tallies.items()
+            if tally.count < FEW_MATCHES and is_postgresql(querysets[key])
         }
-        counted.update(self._counts(
-            {key: querysets[key] for key in self.by_name}, names=True
+        tallies.update(self._tally(
+            {key: querysets[key] for key in self.by_name}, keep, names=True
         ))
-        return counted
+        return tallies
 
-    def _counts(self, querysets, names):
+    def _tally(self, querysets, keep, names):
         if not querysets:
             return {}
+        if not is_postgresql(next(iter(querysets.values()))):
+            return {
+                key: self._tally_without_ranks(queryset, keep.get(key, 0))
+                for key, queryset in querysets.items()
+            }
         parts, params = [], []
         for key, queryset in querysets.items():
-            matches = self.matches(queryset, names).values("pk")[: CANDIDATES + 1]
-            sql, matches_params = matches.query.sql_with_params()
+            matches = self.matches(queryset, names)
+            wanted = keep.get(key, 0)
+            if wanted:
+                # The rank is computed while the matches are read, from the stored vector,
+                # and only the best keys leave the database, in one array.
+                candidates = matches.annotate(search_rank=self._rank(names))
+                best = "(array_agg(pk ORDER BY search_rank DESC, pk DESC))[1:%s]"
+            else:
+                candidates, best = matches, "(array_agg(pk))[1:%s]"
+            sql, candidate_params = (
+                candidates.values("pk", *(["search_rank"] if wanted else []))
+                [: CANDIDATES + 1].query.sql_with_params()
+            )
             # The SQL of Django's own queries, their values as parameters.
-            parts.append(f"SELECT %s, (SELECT count(*) FROM ({sql}) AS matches)")  # noqa: S608
-            params += [key, *matches_params]
+            parts.append(f"SELECT %s, count(*), {best} FROM ({sql}) AS candidates")  # noqa: S608
+            params += [key, wanted, *candidate_params]
         database = next(iter(querysets.values())).db
         with connections[database].cursor() as cursor:
             cursor.execute(" UNION ALL ".join(parts), params)
-            return dict(cursor.fetchall())
+            return {key: Tally(count, keys or []) for key, count, keys in cursor.fetchall()}
+
+    def _tally_without_ranks(self, queryset, wanted):
+        # SQLite: no ranks; newest first.
+        matches = self.matches(queryset)
+        return Tally(
+            matches[: CANDIDATES + 1].count(),
+            list(matches.order_by("-pk").values_list("pk", flat=True)[:wanted]),
+        )
+
+    def _rank(self, names):
+        rank = Coalesce(SearchRank(F(self.vector), self.query), 0.0)
+        if names:
+            rank += 0.3 * TrigramWordSimilarity(Unaccented(self.text), "search_name")
+        return rank
 
     def suggestion(self, searchables):
-        """Words from the name most like the words, for "did you mean", or None."""
-        querysets = [searchable.public() for searchable in searchables]
-        if not querysets or not is_postgresql(querysets[0]):
+        """Words from the name most like the words, for "did you mean", or None: the most
+        similar name of each type in one query, then the best of them read."""
+        querysets = {searchable.key: searchable.public() for searchable in searchables}
+        if not querysets or not is_postgresql(next(iter(querysets.values()))):
             return None
-        database = querysets[0].db
-        best, best_similarity = None, SUGGESTION_SIMILARITY
-        with transaction.atomic(using=database):
-            with connections[database].cursor() as cursor:
-                # A lower bar for the index than the search's own, for this transaction only.
-                cursor.execute(
-                    "SET LOCAL pg_trgm.word_similarity_threshold = %s", [SUGGESTION_SIMILARITY]
-                )
-            for searchable, queryset in zip(searchables, querysets, strict=True):
-                found = (
-                    queryset.filter(self._similar_name(SUGGESTION_SIMILARITY))
-                    .annotate(similarity=TrigramWordSimilarity(
-                        Unaccented(self.text), "search_name"
-                    ))
-                    .order_by("-similarity")
-                    .first()
-                )
-                if found and found.similarity > best_similarity:
-                    best, best_similarity = searchable.title(found), found.similarity
-        return closest_words(self.text, best) if best else None
+        parts, params = [], []
+        for key, queryset in querysets.items():
+            most_similar = (
+                queryset.filter(self._similar_name(SUGGESTION_SIMILARITY))
+                .annotate(similarity=TrigramWordSimilarity(Unaccented(self.text), "search_name"))
+                .order_by("-similarity")
+                .values("pk", "similarity")[:1]
+            )
+            sql, most_similar_params = most_similar.query.sql_with_params()
+            parts.append(f"SELECT %s, * FROM ({sql}) AS most_similar")  # noqa: S608
+            params += [key, *most_similar_params]
+        database = next(iter(querysets.values())).db
+        with transaction.atomic(using=database), connections[database].cursor() as cursor:
+            # A lower bar for the index than the search's own, for this transaction only.
+            cursor.execute(
+                "SET LOCAL pg_trgm.word_similarity_threshold = %s", [SUGGESTION_SIMILARITY]
+            )
+            cursor.execute(" UNION ALL ".join(parts), params)
+            found = max(cursor.fetchall(), key=lambda row: row[2], default=None)
+        if found is None or found[2] <= SUGGESTION_SIMILARITY:
+            return None
+        searchable = next(item for item in searchables if item.key == found[0])
+        name = searchable.title(querysets[found[0]].model._default_manager.get(pk=found[1]))
+        return closest_words(self.text, name)
 
     def _similar_name(self, at_least=NAME_SIMILARITY):
         # ``search_name %> words`` (pg_trgm's word_similarity_threshold, 0.6) is what the
@@ -281,6 +301,14 @@ class Search:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """How many of one type match (up to ``CANDIDATES + 1``) and the keys of the best."""
+
+    count: int
+    keys: list
+
+
+@dataclass(frozen=True)
 class Result:
     title: str
     url: str
@@ -300,18 +328,18 @@ def results(searchable, objects):
 
 
 class RankedResults:
-    """The ranked matches of one type for a Paginator: ranked once, read a page at a time."""
+    """The ranked keys of one type for a Paginator, read a page at a time."""
 
-    def __init__(self, search, searchable):
+    def __init__(self, search, searchable, keys):
         self.search = search
         self.searchable = searchable
-        self.keys = search.ranking(searchable.public(), searchable.key in search.by_name)
+        self.keys = keys
 
     def count(self):
         return len(self.keys)
 
     def __getitem__(self, page):
-        return results(self.searchable, self.search.found(self.searchable, self.keys[page]))
+        return self.search.results(self.searchable, self.keys[page])
 
 
 def plain(text):

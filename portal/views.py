@@ -152,18 +152,24 @@ class SearchView(TemplateView):
         if not form.is_valid() or not search.normalize(form.cleaned_data["q"]):
             return context
         words = search.Search(form.cleaned_data["q"], translation.get_language())
-        counts = words.counts({item.key: item.public() for item in searchables})
         chosen = form.cleaned_data["typ"]
+        # Each type's best few on the grouped page; every ranked match of the chosen type.
+        keep = {chosen: search.CANDIDATES} if chosen else {
+            item.key: self.per_group for item in searchables
+        }
+        tallies = words.tally({item.key: item.public() for item in searchables}, keep)
         context.update(
             query=words.text,
             chosen=chosen,
-            types=[(item, counts[item.key]) for item in searchables],
-            total=sum(counts.values()),
+            types=[(item, tallies[item.key].count) for item in searchables],
+            total=sum(tally.count for tally in tallies.values()),
             capped_at=search.CANDIDATES,
         )
         if chosen:
             searchable = next(item for item in searchables if item.key == chosen)
-            paginator = Paginator(search.RankedResults(words, searchable), self.paginate_by)
+            paginator = Paginator(
+                search.RankedResults(words, searchable, tallies[chosen].keys), self.paginate_by
+            )
             # Like the lists: a mistyped or outdated page number shows a page, not an error.
             page = paginator.get_page(self.request.GET.get("page"))
             context.update(
@@ -172,8 +178,8 @@ class SearchView(TemplateView):
             )
         else:
             context["groups"] = [
-                (item, counts[item.key], words.best(item, self.per_group))
-                for item in searchables if counts[item.key]
+                (item, tallies[item.key].count, words.results(item, tallies[item.key].keys))
+                for item in searchables if tallies[item.key].count
             ]
         if not context["total"]:
             context["suggestion"] = words.suggestion(searchables)

@@ -14,7 +14,7 @@ def found(text, language="sv"):
     with translation.override(language):
         queryset = NewsItem.objects.published().in_language(language)
         words = Search(text, language)
-        return [item.title for item in (words.ranked(queryset) if words else queryset)]
+        return [item.title for item in (words.ranked_alone(queryset) if words else queryset)]
 
 
 def test_blank_query_returns_everything():
@@ -62,3 +62,10 @@ def test_results_are_ranked_title_before_body(require_postgres):
     NewsItemFactory(title="Nyhetsbrev", lead="x", body="Om bredband på landsbygden.")
     NewsItemFactory(title="Bredband i hela regionen", lead="x", body="y")
     assert found("bredband") == ["Bredband i hela regionen", "Nyhetsbrev"]
+
+
+def test_the_list_keeps_the_ranking_order(require_postgres):
+    NewsItemFactory(title="Om landsbygden", lead="x", body="Bredband och bredband igen.")
+    NewsItemFactory(title="Bredband i hela regionen", lead="x", body="y")
+    NewsItemFactory(title="Nyhetsbrev", lead="Bredband på gång", body="y")
+    assert found("bredband") == ["Bredband i hela regionen", "Nyhetsbrev", "Om landsbygden"]

@@ -212,11 +212,19 @@ def test_site_search_runs_a_bounded_number_of_queries(
     NewsItemFactory.create_batch(5, title="Regional utveckling")
     EventFactory(title="Regional utveckling i praktiken")
     OrganisationFactory(name="Regional utveckling i norr")
-    # Counts of every type in one, then one per type shown, whatever the number of results.
-    with django_assert_max_num_queries(len(search.searchables()) + 3):
+    # The page's header and footer take two; counting and ranking every type take one, and
+    # one more for the types that the words find little of (by names too); then one query
+    # per type shown, whatever the number of results.
+    shown = len(groups(page(client, "regional utveckling")))
+    assert shown >= 3
+    with django_assert_max_num_queries(2 + 2 + shown):
         page(client, "regional utveckling")
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(2 + 2 + 1):
         page(client, "regional utveckling", typ="nyheter")
+    # Nothing found: "did you mean" looks at every type at once, then reads the best name;
+    # its transaction (a savepoint in a test) sets a lower bar for similar names.
+    with django_assert_max_num_queries(2 + 2 + 5):
+        page(client, "utvecklingsregionalitet")
 
 
 def test_pdfs_uploaded_before_the_search_get_their_text():
