@@ -23,17 +23,10 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.lookups import TrigramWordSimilar
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    TrigramWordSimilarity,
-)
+from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.db import connections, transaction
 from django.db.models import F, Func, IntegerField, Q, TextField, Value
-from django.db.models.functions import Coalesce, Concat, Lower, NullIf
-from django.db.models.lookups import GreaterThanOrEqual
+from django.db.models.functions import Coalesce, Concat, NullIf
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -107,13 +100,10 @@ class Position(Func):
         super().__init__(Value(places), F("pk"))
 
 
-class Unaccented(Func):
-    """The query as the stored ``search_name`` columns hold names: lower-case, no accents."""
-
-    function = "portal_unaccent"
-
-    def __init__(self, text):
-        super().__init__(Lower(Value(text)))
+# The words as a text search query, and as the stored ``search_name`` columns hold names.
+_WORDS = "websearch_to_tsquery(%s::regconfig, %s)"
+_NAME = "portal_unaccent(lower(%s))"
+_NAME_SIMILARITY = f"word_similarity({_NAME}, search_names)"
 
 
 class Search:
@@ -126,22 +116,13 @@ class Search:
         self.vector = f"search_{language}"
         # websearch syntax takes anything typed ("quotes", -minus, or) without a syntax error.
         self.query = SearchQuery(self.text, config=self.config, search_type="websearch")
-        # The types counted by similar names too (see counts).
+        # The types counted by similar names too (see tally).
         self.by_name = set()
+        # Each type's public rows as SQL, by its key (see _public).
+        self._compiled = {}
 
     def __bool__(self):
         return bool(self.text)
-
-    def matches(self, queryset, names=False):
-        """``queryset`` narrowed to what matches, in no particular order; with ``names``,
-        also what has a name like the words (typos, missing accents)."""
-        if not is_postgresql(queryset):
-            return queryset.filter(self._containment(queryset.model)).order_by()
-        condition = Q(**{self.vector: self.query})
-        if names:
-            condition |= self._similar_name()
-        # No ordering: a LIMIT then stops at the first matches instead of sorting them all.
-        return queryset.filter(condition).order_by()
 
     def ranked_alone(self, queryset):
         """``queryset`` narrowed to its best ``CANDIDATES`` matches, best first: the site
@@ -208,40 +189,73 @@ class Search:
             }
         parts, params = [], []
         for key, queryset in querysets.items():
-            matches = self.matches(queryset, names)
             wanted = keep.get(key, 0)
-            if wanted:
-                # The rank is computed while the matches are read, from the stored vector,
-                # and only the best keys leave the database, in one array.
-                candidates = matches.annotate(search_rank=self._rank(names))
-                best = "(array_agg(pk ORDER BY search_rank DESC, pk DESC))[1:%s]"
-            else:
-                candidates, best = matches, "(array_agg(pk))[1:%s]"
-            sql, candidate_params = (
-                candidates.values("pk", *(["search_rank"] if wanted else []))
-                [: CANDIDATES + 1].query.sql_with_params()
+            sql, candidate_params = self.candidates(key, queryset, names, ranked=bool(wanted))
+            # Only the count and the best keys leave the database.
+            parts.append(
+                "SELECT %s, count(*), "  # noqa: S608 - SQL of our own; the values are parameters
+                "(array_agg(search_key ORDER BY search_rank DESC, search_key DESC))[1:%s] "
+                f"FROM ({sql}) AS candidates"
             )
-            # The SQL of Django's own queries, their values as parameters.
-            parts.append(f"SELECT %s, count(*), {best} FROM ({sql}) AS candidates")  # noqa: S608
             params += [key, wanted, *candidate_params]
-        database = next(iter(querysets.values())).db
-        with connections[database].cursor() as cursor:
+        with connections[next(iter(querysets.values())).db].cursor() as cursor:
             cursor.execute(" UNION ALL ".join(parts), params)
             return {key: Tally(count, keys or []) for key, count, keys in cursor.fetchall()}
 
     def _tally_without_ranks(self, queryset, wanted):
-        # SQLite: no ranks; newest first.
-        matches = self.matches(queryset)
+        # SQLite: a containment match, newest first.
+        matches = queryset.filter(self._containment(queryset.model)).order_by()
         return Tally(
             matches[: CANDIDATES + 1].count(),
             list(matches.order_by("-pk").values_list("pk", flat=True)[:wanted]),
         )
 
-    def _rank(self, names):
-        rank = Coalesce(SearchRank(F(self.vector), self.query), 0.0)
-        if names:
-            rank += 0.3 * TrigramWordSimilarity(Unaccented(self.text), "search_name")
-        return rank
+    # PostgreSQL: the words' conditions and ranks are written here once, as SQL around each
+    # type's public rows, rather than compiled by the ORM for every type and phase of every
+    # search (which cost more than the database's own work).
+
+    def candidates(self, key, queryset, names, ranked):
+        """The SQL and parameters of the first ``CANDIDATES + 1`` rows of ``queryset`` that
+        match (no ordering, so a LIMIT stops early), as ``search_key`` and, if ``ranked``,
+        ``search_rank``: computed while the matches are read, from the stored vector."""
+        public, public_params = self._public(key, queryset)
+        condition, condition_params = self._matching(names)
+        rank, rank_params = self._ranking(names) if ranked else ("0", [])
+        return (
+            f"SELECT search_key, {rank} AS search_rank FROM ({public}) AS public "  # noqa: S608
+            f"WHERE {condition} LIMIT {CANDIDATES + 1}",
+            [*rank_params, *public_params, *condition_params],
+        )
+
+    def _public(self, key, queryset):
+        """``queryset``'s SQL with the columns the search reads, compiled once per search."""
+        if key not in self._compiled:
+            self._compiled[key] = queryset.order_by().values(
+                search_key=F("pk"), search_vector=F(self.vector), search_names=F("search_name")
+            ).query.sql_with_params()
+        return self._compiled[key]
+
+    def _matching(self, names):
+        sql, params = f"search_vector @@ {_WORDS}", [self.config, self.text]
+        if not names:
+            return sql, params
+        similar, similar_params = self._similar_names(NAME_SIMILARITY)
+        return f"({sql} OR {similar})", [*params, *similar_params]
+
+    def _ranking(self, names):
+        sql, params = f"coalesce(ts_rank(search_vector, {_WORDS}), 0)", [self.config, self.text]
+        if not names:
+            return sql, params
+        return f"{sql} + 0.3 * {_NAME_SIMILARITY}", [*params, self.text]
+
+    def _similar_names(self, at_least):
+        # ``search_names %> words`` (pg_trgm's word_similarity_threshold, 0.6) is what the
+        # trigram index answers; the stricter bar, checked on those rows only, keeps "interrg"
+        # from finding "internship".
+        return (
+            f"(search_names %%> {_NAME} AND {_NAME_SIMILARITY} >= %s)",
+            [self.text, self.text, at_least],
+        )
 
     def suggestion(self, searchables):
         """Words from the name most like the words, for "did you mean", or None: the most
@@ -251,15 +265,14 @@ class Search:
             return None
         parts, params = [], []
         for key, queryset in querysets.items():
-            most_similar = (
-                queryset.filter(self._similar_name(SUGGESTION_SIMILARITY))
-                .annotate(similarity=TrigramWordSimilarity(Unaccented(self.text), "search_name"))
-                .order_by("-similarity")
-                .values("pk", "similarity")[:1]
+            public, public_params = self._public(key, queryset)
+            similar, similar_params = self._similar_names(SUGGESTION_SIMILARITY)
+            parts.append(
+                f"(SELECT %s, search_key, {_NAME_SIMILARITY} AS similarity "  # noqa: S608
+                f"FROM ({public}) AS public WHERE {similar} "
+                "ORDER BY similarity DESC LIMIT 1)"
             )
-            sql, most_similar_params = most_similar.query.sql_with_params()
-            parts.append(f"SELECT %s, * FROM ({sql}) AS most_similar")  # noqa: S608
-            params += [key, *most_similar_params]
+            params += [key, self.text, *public_params, *similar_params]
         database = next(iter(querysets.values())).db
         with transaction.atomic(using=database), connections[database].cursor() as cursor:
             # A lower bar for the index than the search's own, for this transaction only.
@@ -270,17 +283,10 @@ class Search:
             found = max(cursor.fetchall(), key=lambda row: row[2], default=None)
         if found is None or found[2] <= SUGGESTION_SIMILARITY:
             return None
-        searchable = next(item for item in searchables if item.key == found[0])
-        name = searchable.title(querysets[found[0]].model._default_manager.get(pk=found[1]))
-        return closest_words(self.text, name)
-
-    def _similar_name(self, at_least=NAME_SIMILARITY):
-        # ``search_name %> words`` (pg_trgm's word_similarity_threshold, 0.6) is what the
-        # trigram index answers; the stricter bar, checked on those rows only, keeps "interrg"
-        # from finding "internship".
-        similarity = TrigramWordSimilarity(Unaccented(self.text), "search_name")
-        return Q(TrigramWordSimilar(F("search_name"), Unaccented(self.text))) & Q(
-            GreaterThanOrEqual(similarity, at_least)
+        key, pk, _similarity = found
+        searchable = next(item for item in searchables if item.key == key)
+        return closest_words(
+            self.text, searchable.title(querysets[key].model._default_manager.get(pk=pk))
         )
 
     def _containment(self, model):
