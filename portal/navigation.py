@@ -32,7 +32,7 @@ def section(url_name):
 
 def trail(crumbs):
     """The whole trail of a page below the top level: the home page, then ``crumbs``."""
-    return [Crumb(_("Start"), reverse("home")), *crumbs]
+    return [Crumb(_("Startsida"), reverse("home")), *crumbs]
 
 
 class BreadcrumbsMixin:

@@ -53,7 +53,7 @@ def test_a_news_item_lies_below_the_news_in_its_language(client):
     swedish = NewsItemFactory(title="Regionen i Bryssel")
     english = EnglishNewsItemFactory(title="The region in Brussels")
     assert breadcrumbs(client, swedish.get_absolute_url()) == [
-        ("Start", "/", False),
+        ("Startsida", "/", False),
         ("Nyheter", "/nyheter/", False),
         ("Regionen i Bryssel", None, True),
     ]
@@ -66,7 +66,7 @@ def test_a_news_item_lies_below_the_news_in_its_language(client):
 
 def test_the_newsletter_pages_lie_below_its_archive(client):
     assert breadcrumbs(client, "/nyheter/nyhetsbrev/prenumerera/") == [
-        ("Start", "/", False),
+        ("Startsida", "/", False),
         ("Nyheter", "/nyheter/", False),
         ("Nyhetsbrev", "/nyheter/nyhetsbrev/arkiv/", False),
         ("Prenumerera på nyhetsbrevet", None, True),
@@ -81,7 +81,7 @@ def test_the_newsletter_pages_lie_below_its_archive(client):
 def test_a_visit_lies_below_the_visits(client):
     visit = VisitFactory(title="Besök från Åbo", title_en="Visit from Turku")
     assert breadcrumbs(client, visit.get_absolute_url()) == [
-        ("Start", "/", False),
+        ("Startsida", "/", False),
         ("Besök", "/besok/", False),
         ("Besök från Åbo", None, True),
     ]
@@ -95,7 +95,7 @@ def test_a_visit_lies_below_the_visits(client):
 def test_the_application_form_lies_below_its_call(client):
     call = InternshipCallFactory(title="Praktik i Bryssel", title_en="Internship in Brussels")
     assert breadcrumbs(client, f"{call.get_absolute_url()}ansok/") == [
-        ("Start", "/", False),
+        ("Startsida", "/", False),
         ("Praktik", "/praktik/", False),
         ("Praktik i Bryssel", call.get_absolute_url(), False),
         ("Ansök", None, True),
@@ -112,7 +112,7 @@ def test_the_registration_form_lies_below_its_event(client):
     event = EventFactory(title="Seminarium om hav", title_en="Seminar on the sea")
     english = url_in("en", event)
     assert breadcrumbs(client, event.get_absolute_url()) == [
-        ("Start", "/", False),
+        ("Startsida", "/", False),
         ("Evenemang", "/evenemang/", False),
         ("Seminarium om hav", None, True),
     ]
@@ -135,7 +135,7 @@ def test_the_relations_pages_lie_below_the_index_and_their_lists(client):
     follow_up = AgreementFollowUpFactory(agreement__title="Avtalet", year=2024)
     agreement = follow_up.agreement
     assert breadcrumbs(client, url_in("sv", follow_up)) == [
-        ("Start", "/", False),
+        ("Startsida", "/", False),
         ("Nätverk och EU", "/natverk-och-eu/", False),
         ("Överenskommelser", "/natverk-och-eu/overenskommelser/", False),
         ("Avtalet", url_in("sv", agreement), False),
@@ -156,7 +156,7 @@ def test_a_content_page_three_levels_deep_shows_its_ancestors(client):
                         title_en="Our organisation", slug_en="our-organisation")
     board = page(organisation, "Styrelsen", "styrelsen", title_en="The board", slug_en="board")
     assert breadcrumbs(client, "/om-oss/var-organisation/styrelsen/") == [
-        ("Start", "/", False),
+        ("Startsida", "/", False),
         (about.menu_label(), "/om-oss/", False),
         ("Organisation", "/om-oss/var-organisation/", False),
         ("Styrelsen", None, True),
