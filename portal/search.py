@@ -140,8 +140,15 @@ class Search:
     def found(self, searchable, keys):
         """The objects of ``searchable`` with ``keys``, in that order, with their excerpts."""
         model = searchable.public().model
+        columns = {field.name for field in model._meta.concrete_fields}
+        # The excerpt is made in the database: the texts it is made from (a PDF's may be
+        # long) need not leave it.
+        texts = [
+            name for field in searchable.excerpt_fields for name in (field, f"{field}_en")
+            if name in columns
+        ]
         rows = self.with_excerpts(
-            model._default_manager.filter(pk__in=keys).defer(*SEARCH_FIELDS),
+            model._default_manager.filter(pk__in=keys).defer(*SEARCH_FIELDS, *texts),
             searchable.excerpt_fields,
         )
         by_key = {obj.pk: obj for obj in rows}
