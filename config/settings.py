@@ -160,6 +160,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = _setting("CONN_MAX_AGE", env.int, default=60)
     # A connection broken by a database restart is replaced instead of failing a request.
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # No JIT compilation: PostgreSQL compiles a query it expects to be costly, which takes
+    # 50-100 ms, more than any query of the site then runs (a site search at the huge scale
+    # took 388 ms with it, 28 ms without).
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = f"{options.get('options', '')} -c jit=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": _setting("CACHE_URL", env.cache_url, default="locmemcache://portal")}

@@ -97,3 +97,12 @@ def test_a_fresh_sqlite_database_migrates_and_takes_the_demo(tmp_path):
     assert migrated.returncode == 0, migrated.stderr[-2000:]
     demo = manage("load_demo", DEBUG="1", DATABASE_URL=database)
     assert demo.returncode == 0, demo.stderr[-2000:]
+
+
+@pytest.mark.django_db
+def test_postgresql_compiles_no_query_just_in_time(require_postgres):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
