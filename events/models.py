@@ -13,7 +13,8 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -79,17 +80,24 @@ class EventQuerySet(models.QuerySet):
         ).order_by("is_past", "upcoming_start", "-starts_at", "-pk")
 
     def with_confirmed_count(self):
-        """``confirmed_count``: the places taken, counted in the same query."""
-        return self.annotate(
-            confirmed_count=Count(
-                "registrations",
-                filter=Q(registrations__status=Registration.Status.CONFIRMED),
-            )
+        """``confirmed_count``: the places taken, counted in the same query.
+
+        A subquery per row rather than a join and GROUP BY: the database counts for the rows
+        a page shows only, not for every event of the archive before sorting and slicing.
+        """
+        confirmed = (
+            Registration.objects.confirmed()
+            .filter(event=OuterRef("pk"))
+            .order_by()
+            .values("event")
+            .annotate(count=Count("pk"))
+            .values("count")
         )
+        return self.annotate(confirmed_count=Coalesce(Subquery(confirmed), 0))
 
     def for_public_pages(self):
         """Published events with what their cards show, in one query."""
-        return self.published().with_confirmed_count().select_related("organiser")
+        return self.published().with_confirmed_count()
 
 
 class Event(SearchIndexed):

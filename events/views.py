@@ -55,7 +55,7 @@ class EventDetailView(BreadcrumbsMixin, DetailView):
     def get_queryset(self):
         return (
             Event.objects.for_public_pages()
-            .select_related("contact", "programme", "project")
+            .select_related("organiser", "contact", "programme", "project")
             .prefetch_related("topics", "co_organisers")
         )
 
