@@ -273,7 +273,16 @@ class Event(SearchIndexed):
         ordering = ["-starts_at", "-pk"]
         verbose_name = _("evenemang")
         verbose_name_plural = _("evenemang")
-        indexes = [models.Index(fields=["status", "publish_at", "ends_at"])]
+        indexes = [
+            models.Index(fields=["status", "publish_at", "ends_at"]),
+            # The public list's filters (its months, its topics) and its order read the
+            # whole archive: from this index alone, not from the wide rows.
+            models.Index(
+                fields=["starts_at", "ends_at"],
+                include=["status", "publish_at", "id"],
+                name="events_public_dates",
+            ),
+        ]
 
     def __str__(self):
         return self.title

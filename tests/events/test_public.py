@@ -45,6 +45,7 @@ def test_filters_by_type_topic_and_month(client):
     seminar = EventFactory(title="Seminariet", starts_at=timezone.now() + timedelta(days=40))
     seminar.topics.add(topic)
     EventFactory(title="Utbildningen", kind=Event.Kind.TRAINING)
+    EventFactory(status=Event.Status.DRAFT).topics.add(TopicFactory(slug="hemlig"))
     month = timezone.localtime(seminar.starts_at).strftime("%Y-%m")
     url = reverse("events:list")
 
@@ -53,6 +54,8 @@ def test_filters_by_type_topic_and_month(client):
     assert [e.title for e in client.get(url, {"topic": "valet"}).context["events"]] == [
         "Seminariet"]
     assert "Seminariet" in [e.title for e in client.get(url, {"month": month}).context["events"]]
+    offered = client.get(url).context["filter"].form.fields["topic"].queryset
+    assert [topic.slug for topic in offered] == ["valet"]
     # Unknown values are ignored and named at their field, never an error page.
     response = client.get(url, {"kind": "konsert", "month": "nonsens", "topic": "okand"})
     assert response.status_code == 200
