@@ -40,6 +40,23 @@ def test_coming_events_first_then_the_archive(client):
     assert 'type="application/rss+xml"' in html
 
 
+def test_the_pages_of_the_list_keep_its_order_through_equal_start_times(client):
+    now = timezone.now()
+    closed = {"registration_opens_at": now - timedelta(days=90),
+              "registration_closes_at": now - timedelta(days=61)}
+    for day in range(-12, 13):
+        starts_at = now + timedelta(days=day - 0.5 if day < 0 else day)
+        for _twin in range(2):
+            EventFactory(starts_at=starts_at, **(closed if day < 0 else {}))
+    expected = list(Event.objects.published().upcoming_then_past().values_list("pk", flat=True))
+
+    shown = []
+    for number in (1, 2, 3):
+        page = client.get(reverse("events:list"), {"page": number}).context["page_obj"]
+        shown += [event.pk for event in page]
+    assert shown == expected and len(shown) == 50
+
+
 def test_filters_by_type_topic_and_month(client):
     topic = TopicFactory(slug="valet")
     seminar = EventFactory(title="Seminariet", starts_at=timezone.now() + timedelta(days=40))
