@@ -217,7 +217,16 @@ class Visit(KeepsOldURLs, SearchIndexed):
         permissions = [
             ("view_personal_data", _("Kan se personuppgifter i besök")),
         ]
-        indexes = [models.Index(fields=["visibility", "status", "ends_at"])]
+        indexes = [
+            models.Index(fields=["visibility", "status", "ends_at"]),
+            # The public list's filters (its years, its countries) and its order read every
+            # public visit: from this index alone, not from the wide rows.
+            models.Index(
+                fields=["visibility", "status", "starts_at"],
+                include=["ends_at", "country", "id"],
+                name="visits_public_dates",
+            ),
+        ]
 
     def __str__(self):
         return self.title
