@@ -56,6 +56,14 @@ class VisitQuerySet(models.QuerySet):
         organisation): one query."""
         return self.public().select_related("organisation")
 
+    def for_calendars(self):
+        """Only what a visit's calendar events show (``services.visit_events``): a feed
+        reads a thousand visits or more, and none of their other columns."""
+        return self.only(
+            "slug", "title", "title_en", "purpose", "purpose_en", "venue", "city", "city_en",
+            "country", "direction", "starts_at", "ends_at", "updated_at", "status", "visibility",
+        )
+
     def in_calendar_window(self, now=None):
         """What calendar feeds carry: visits ending at most ``CALENDAR_PAST`` ago and starting
         within ``CALENDAR_AHEAD``, so that a feed stays the same size as the years go by."""

@@ -109,7 +109,7 @@ class PublicCalendarView(View):
         return calendar_response(
             [
                 event
-                for visit in Visit.objects.for_public_pages().upcoming().in_calendar_window()
+                for visit in Visit.objects.public().for_calendars().upcoming().in_calendar_window()
                 for event in services.visit_events(visit)
             ],
             name=_("Formella besök – Externa relationer"),
@@ -140,7 +140,7 @@ class StaffCalendarView(View):
         visits = (
             visits.exclude(status=Visit.Status.CANCELLED)
             .in_calendar_window()
-            .select_related("organisation")
+            .for_calendars()
             .order_by("starts_at")
         )
         response = calendar_response(
