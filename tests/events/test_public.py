@@ -177,6 +177,26 @@ def test_sitemap_lists_the_public_events_and_open_forms(client):
     assert event.get_register_url() in forms
 
 
+def test_the_forms_sitemap_lists_the_events_that_take_registrations_now(
+    client, django_assert_max_num_queries
+):
+    now = timezone.now()
+    waiting = EventFactory(capacity=1)
+    RegistrationFactory(event=waiting)
+    full = EventFactory(capacity=1, waiting_list=False)
+    RegistrationFactory(event=full)
+    closed = EventFactory(registration_closes_at=now - timedelta(hours=1))
+    not_yet = EventFactory(registration_opens_at=now + timedelta(days=1))
+    called_off = EventFactory(status=Event.Status.CANCELLED)
+    open_ = EventFactory()
+
+    with django_assert_max_num_queries(3):
+        forms = client.get("/sitemap-event-forms.xml").content.decode()
+    assert waiting.get_register_url() in forms and open_.get_register_url() in forms
+    for event in (full, closed, not_yet, called_off):
+        assert event.get_register_url() not in forms
+
+
 def test_home_and_topic_pages_show_coming_events(client):
     topic = TopicFactory(slug="sammanhallning")
     event = EventFactory(title="Seminariet om sammanhållning")
