@@ -283,12 +283,13 @@ class Event(SearchIndexed):
         verbose_name_plural = _("evenemang")
         indexes = [
             models.Index(fields=["status", "publish_at", "ends_at"]),
-            # The public list's filters (its months, its topics) and its order read the
-            # whole archive: from this index alone, not from the wide rows.
+            # The public list's filters (its months, its topics) and its order, and the
+            # sitemap's latest change, read the whole archive: from this index alone, not
+            # from the wide rows.
             models.Index(
                 fields=["starts_at", "ends_at"],
-                include=["status", "publish_at", "id"],
-                name="events_public_dates",
+                include=["status", "publish_at", "id", "updated_at"],
+                name="events_public_idx",
             ),
         ]
 

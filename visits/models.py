@@ -227,12 +227,13 @@ class Visit(KeepsOldURLs, SearchIndexed):
         ]
         indexes = [
             models.Index(fields=["visibility", "status", "ends_at"]),
-            # The public list's filters (its years, its countries) and its order read every
-            # public visit: from this index alone, not from the wide rows.
+            # The public list's filters (its years, its countries) and its order, and the
+            # sitemap's latest change, read every public visit: from this index alone, not
+            # from the wide rows.
             models.Index(
                 fields=["visibility", "status", "starts_at"],
-                include=["ends_at", "country", "id"],
-                name="visits_public_dates",
+                include=["ends_at", "country", "id", "updated_at"],
+                name="visits_public_idx",
             ),
         ]
 
