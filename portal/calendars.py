@@ -32,14 +32,15 @@ def daily_spans(starts_at, ends_at):
     ``day`` is None for a single span. Daily hours: the last day ends later in the day than
     the first begins (9 on Monday to 17 on Tuesday); an overnight trip is one span.
     """
-    start, end = timezone.localtime(starts_at), timezone.localtime(ends_at)
+    zone = timezone.get_current_timezone()
+    start, end = timezone.localtime(starts_at, zone), timezone.localtime(ends_at, zone)
     if start.date() == end.date() or start.timetz() >= end.timetz():
         return [(starts_at, ends_at, None)]
     days = (end.date() - start.date()).days + 1
     return [
         (
-            timezone.make_aware(datetime.datetime.combine(day, start.time())),
-            timezone.make_aware(datetime.datetime.combine(day, end.time())),
+            timezone.make_aware(datetime.datetime.combine(day, start.time()), zone),
+            timezone.make_aware(datetime.datetime.combine(day, end.time()), zone),
             day,
         )
         for day in (start.date() + datetime.timedelta(days=n) for n in range(days))
@@ -55,8 +56,9 @@ def event(obj, *, summary, starts_at, ends_at, changed_at, url, day=None):
     changed = changed_at.astimezone(datetime.UTC)
     vevent.add("dtstamp", changed)
     vevent.add("last-modified", changed)
-    vevent.add("dtstart", timezone.localtime(starts_at))
-    vevent.add("dtend", timezone.localtime(ends_at))
+    zone = timezone.get_current_timezone()
+    vevent.add("dtstart", timezone.localtime(starts_at, zone))
+    vevent.add("dtend", timezone.localtime(ends_at, zone))
     vevent.add("summary", summary)
     vevent.add("url", url)
     return vevent
