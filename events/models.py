@@ -103,6 +103,14 @@ class EventQuerySet(models.QuerySet):
         )
         return self.annotate(confirmed_count=Coalesce(Subquery(confirmed), 0))
 
+    def for_calendars(self):
+        """Only what an event's calendar entry shows (``services.calendar_event``): the
+        public feed reads every public event, and none of their other columns."""
+        return self.only(
+            "title", "title_en", "slug", "lead", "lead_en", "starts_at", "ends_at",
+            "updated_at", "venue", "room", "address", "city", "online_url", "status",
+        )
+
     def for_public_pages(self):
         """Published events with what their cards show, in one query."""
         return self.published().with_confirmed_count()

@@ -70,7 +70,7 @@ class PublicCalendarView(View):
     """Every public event, coming and past, as an .ics feed to subscribe to."""
 
     def get(self, request):
-        events = Event.objects.published().order_by("starts_at", "pk")
+        events = Event.objects.published().for_calendars().order_by("starts_at", "pk")
         return calendar_response(
             [services.calendar_event(event) for event in events],
             name=_("Evenemang – Externa relationer"),
