@@ -1,6 +1,7 @@
 """The public filters of the event list (django-filter): unknown values are ignored safely."""
 
 import django_filters
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import TruncMonth
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
@@ -41,7 +42,9 @@ class PublicEventFilter(django_filters.FilterSet):
         self.filters["month"].extra["choices"] = [
             (month.strftime("%Y-%m"), formats.date_format(month, "F Y")) for month in months
         ]
-        self.filters["topic"].queryset = Topic.objects.filter(events__in=public).distinct()
+        self.filters["topic"].queryset = Topic.objects.filter(
+            Exists(public.filter(topics=OuterRef("pk")))
+        )
 
     def filter_month(self, queryset, name, value):
         year, month = (int(part) for part in value.split("-"))

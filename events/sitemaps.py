@@ -1,5 +1,4 @@
-from events.models import Event
-from portal.search_index import SEARCH_FIELDS
+from events.models import REGISTRATION_STATE_FIELDS, Event
 from portal.sitemaps import I18nSitemap, NamedPagesSitemap
 
 
@@ -28,7 +27,8 @@ class RegistrationFormSitemap(I18nSitemap):
 
     def items(self):
         events = (
-            Event.objects.published().with_confirmed_count().upcoming().defer(*SEARCH_FIELDS)
+            Event.objects.published().with_confirmed_count().upcoming()
+            .only(*REGISTRATION_STATE_FIELDS, "slug")
         )
         return [event for event in events if event.accepts_registrations]
 

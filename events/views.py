@@ -22,7 +22,7 @@ from portal.calendars import calendar_response
 from portal.form_protection import GuardedFormViewMixin
 from portal.i18n import localized
 from portal.navigation import BreadcrumbsMixin, Crumb, section, trail
-from portal.pagination import ForgivingPaginationMixin
+from portal.pagination import ForgivingPaginationMixin, RowsByKeysPaginator
 
 
 class EventListView(ForgivingPaginationMixin, FilterView):
@@ -32,6 +32,7 @@ class EventListView(ForgivingPaginationMixin, FilterView):
     template_name = "events/event_list.html"
     context_object_name = "events"
     paginate_by = 20
+    paginator_class = RowsByKeysPaginator
     strict = False
 
     def get_queryset(self):
@@ -55,7 +56,7 @@ class EventDetailView(BreadcrumbsMixin, DetailView):
     def get_queryset(self):
         return (
             Event.objects.for_public_pages()
-            .select_related("contact", "programme", "project")
+            .select_related("organiser", "contact", "programme", "project")
             .prefetch_related("topics", "co_organisers")
         )
 
@@ -69,7 +70,7 @@ class PublicCalendarView(View):
     """Every public event, coming and past, as an .ics feed to subscribe to."""
 
     def get(self, request):
-        events = Event.objects.published().order_by("starts_at", "pk")
+        events = Event.objects.published().for_calendars().order_by("starts_at", "pk")
         return calendar_response(
             [services.calendar_event(event) for event in events],
             name=_("Evenemang – Externa relationer"),

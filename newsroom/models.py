@@ -239,6 +239,18 @@ class NewsItem(KeepsOldURLs, SearchIndexed, EditorialModel):
         ]
         indexes = [
             models.Index(fields=["language", "status", "publish_at"], name="newsroom_public_idx"),
+            # The sitemap index counts the published stories (an item and its translation
+            # are one) and asks for the latest dates: from these indexes alone, however
+            # long the archive.
+            models.Index(
+                fields=["status", "publish_at"],
+                include=["language", "translation"],
+                name="newsroom_published_idx",
+            ),
+            models.Index(
+                fields=["status", "updated_at"], include=["publish_at"],
+                name="newsroom_updated_idx",
+            ),
         ]
 
     def __str__(self):

@@ -15,6 +15,27 @@ class ForgivingPaginationMixin:
         return paginator, page, page.object_list, page.has_other_pages()
 
 
+def rows_by_keys(queryset, start, stop):
+    """``queryset[start:stop]``, read in two steps: the database orders and slices the
+    primary keys alone (from an index, when one holds the filters and the order), then
+    reads and joins the rows of those keys only. Sliced at once, it would read, join and
+    sort every wide row of a long list to keep a page of them.
+    """
+    return queryset.filter(pk__in=queryset.values("pk")[start:stop])
+
+
+class RowsByKeysPaginator(Paginator):
+    """Pages of a queryset read by ``rows_by_keys``."""
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        return self._get_page(rows_by_keys(self.object_list, bottom, top), number, self)
+
+
 class BoundedPaginator(Paginator):
     """Counts at most ``max_items`` + 1 rows (a LIMIT, never a full COUNT) and offers the
     pages up to ``max_items``: a page of a list costs the same however long the archive

@@ -22,9 +22,10 @@ class I18nSitemap(sitemaps.Sitemap):
     lastmod_field = None
 
     def get_latest_lastmod(self):
-        items = self.items()
-        if self.lastmod_field and isinstance(items, QuerySet):
-            return items.order_by().aggregate(latest=Max(self.lastmod_field))["latest"]
+        if self.lastmod_field:
+            items = self.items()
+            if isinstance(items, QuerySet):
+                return items.order_by().aggregate(latest=Max(self.lastmod_field))["latest"]
         return super().get_latest_lastmod()
 
 

@@ -1,6 +1,7 @@
 """The public filters of the visits list (django-filter): unknown values are ignored safely."""
 
 import django_filters
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
@@ -33,7 +34,9 @@ class PublicVisitFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         public = Visit.objects.public()
-        used_countries = set(public.exclude(country="").values_list("country", flat=True))
+        used_countries = set(
+            public.exclude(country="").order_by().values_list("country", flat=True).distinct()
+        )
         self.filters["country"].extra["choices"] = [
             (code, name) for code, name in countries if code in used_countries
         ]
@@ -45,5 +48,5 @@ class PublicVisitFilter(django_filters.FilterSet):
         )
         self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in years]
         self.filters["topic"].queryset = Topic.objects.filter(
-            visits__in=public
-        ).distinct()
+            Exists(public.filter(topics=OuterRef("pk")))
+        )

@@ -56,6 +56,14 @@ class VisitQuerySet(models.QuerySet):
         organisation): one query."""
         return self.public().select_related("organisation")
 
+    def for_calendars(self):
+        """Only what a visit's calendar events show (``services.visit_events``): a feed
+        reads a thousand visits or more, and none of their other columns."""
+        return self.only(
+            "slug", "title", "title_en", "purpose", "purpose_en", "venue", "city", "city_en",
+            "country", "direction", "starts_at", "ends_at", "updated_at", "status", "visibility",
+        )
+
     def in_calendar_window(self, now=None):
         """What calendar feeds carry: visits ending at most ``CALENDAR_PAST`` ago and starting
         within ``CALENDAR_AHEAD``, so that a feed stays the same size as the years go by."""
@@ -217,7 +225,17 @@ class Visit(KeepsOldURLs, SearchIndexed):
         permissions = [
             ("view_personal_data", _("Kan se personuppgifter i besök")),
         ]
-        indexes = [models.Index(fields=["visibility", "status", "ends_at"])]
+        indexes = [
+            models.Index(fields=["visibility", "status", "ends_at"]),
+            # The public list's filters (its years, its countries) and its order, and the
+            # sitemap's latest change, read every public visit: from this index alone, not
+            # from the wide rows.
+            models.Index(
+                fields=["visibility", "status", "starts_at"],
+                include=["ends_at", "country", "id", "updated_at"],
+                name="visits_public_idx",
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -163,33 +163,37 @@ def visit_events(visit, *, staff=False):
 
     Public events carry only what the public page shows.
     """
-    return [
-        _visit_event(visit, starts_at, ends_at, day, staff=staff)
-        for starts_at, ends_at, day in calendars.daily_spans(visit.starts_at, visit.ends_at)
-    ]
-
-
-def _visit_event(visit, starts_at, ends_at, day, *, staff):
     page = (
         reverse("admin:visits_visit_change", args=[visit.pk]) if staff
         else visit.get_absolute_url()
     )
+    shown = {
+        "summary": localized(visit, "title"),
+        "url": absolute_url(page),
+        "location": visit.place_display,
+        "description": localized(visit, "purpose"),
+    }
+    if staff and visit.visibility == Visit.Visibility.INTERNAL:
+        shown["description"] = "[" + translation.gettext("Internt") + "] " + shown["description"]
+    return [
+        _visit_event(visit, starts_at, ends_at, day, **shown)
+        for starts_at, ends_at, day in calendars.daily_spans(visit.starts_at, visit.ends_at)
+    ]
+
+
+def _visit_event(visit, starts_at, ends_at, day, *, summary, url, location, description):
     event = calendars.event(
         visit,
-        summary=localized(visit, "title"),
+        summary=summary,
         starts_at=starts_at,
         ends_at=ends_at,
         changed_at=visit.updated_at,
-        url=absolute_url(page),
+        url=url,
         day=day,
     )
     event.add("status", ICAL_STATUS[visit.status])
-    location = visit.place_display
     if location:
         event.add("location", location)
-    description = localized(visit, "purpose")
-    if staff and visit.visibility == Visit.Visibility.INTERNAL:
-        description = "[" + translation.gettext("Internt") + "] " + description
     if description:
         event.add("description", description)
     return event

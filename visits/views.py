@@ -15,7 +15,7 @@ from portal.calendars import calendar_response
 from portal.form_protection import GuardedFormViewMixin
 from portal.i18n import localized
 from portal.navigation import BreadcrumbsMixin, Crumb, section
-from portal.pagination import ForgivingPaginationMixin
+from portal.pagination import ForgivingPaginationMixin, RowsByKeysPaginator
 from portal.structured_data import json_ld
 from visits import services
 from visits.filters import PublicVisitFilter
@@ -28,6 +28,7 @@ class VisitListView(ForgivingPaginationMixin, FilterView):
     template_name = "visits/visit_list.html"
     context_object_name = "visits"
     paginate_by = 20
+    paginator_class = RowsByKeysPaginator
     strict = False  # an unknown filter value is ignored (and named at its field)
 
     def get_queryset(self):
@@ -108,7 +109,7 @@ class PublicCalendarView(View):
         return calendar_response(
             [
                 event
-                for visit in Visit.objects.for_public_pages().upcoming().in_calendar_window()
+                for visit in Visit.objects.public().for_calendars().upcoming().in_calendar_window()
                 for event in services.visit_events(visit)
             ],
             name=_("Formella besök – Externa relationer"),
@@ -139,7 +140,7 @@ class StaffCalendarView(View):
         visits = (
             visits.exclude(status=Visit.Status.CANCELLED)
             .in_calendar_window()
-            .select_related("organisation")
+            .for_calendars()
             .order_by("starts_at")
         )
         response = calendar_response(

@@ -177,11 +177,26 @@ class DocumentQuerySet(models.QuerySet):
         condition = Q(pk__in=[])
         for relation in document_relations():
             referring = relation.related_model._default_manager.public()
-            condition |= Q(pk__in=referring.values(relation.field.name))
+            condition |= Q(pk__in=attachments(relation, referring))
         return self.filter(condition)
 
     def inaccessible(self):
         return self.public().filter(is_accessible=False)
+
+
+def attachments(relation, referring):
+    """The documents ``referring`` objects refer to through ``relation``, as a subquery.
+
+    A many-to-many relation is read from its link table, which holds only the attachments,
+    each checked against ``referring`` by key: read from the other side, the subquery went
+    through every public news item of the archive to find the few with a document.
+    """
+    if not relation.many_to_many:
+        return referring.values(relation.field.name)
+    field = relation.field
+    return relation.through._default_manager.filter(
+        **{f"{field.m2m_field_name()}__in": referring}
+    ).values(field.m2m_reverse_field_name())
 
 
 def document_relations():

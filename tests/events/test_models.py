@@ -82,6 +82,8 @@ def test_places_left_counts_confirmed_only_and_unlimited_is_none():
     assert EventFactory(capacity=None).places_left() is None
     annotated = Event.objects.with_confirmed_count().get(pk=event.pk)
     assert annotated.confirmed_count == 1
+    nobody = Event.objects.with_confirmed_count().get(pk=EventFactory(capacity=3).pk)
+    assert nobody.confirmed_count == 0 and nobody.places_left() == 3
 
 
 def test_times_are_shown_in_the_events_own_zone():

@@ -40,11 +40,29 @@ def test_coming_events_first_then_the_archive(client):
     assert 'type="application/rss+xml"' in html
 
 
+def test_the_pages_of_the_list_keep_its_order_through_equal_start_times(client):
+    now = timezone.now()
+    closed = {"registration_opens_at": now - timedelta(days=90),
+              "registration_closes_at": now - timedelta(days=61)}
+    for day in range(-12, 13):
+        starts_at = now + timedelta(days=day - 0.5 if day < 0 else day)
+        for _twin in range(2):
+            EventFactory(starts_at=starts_at, **(closed if day < 0 else {}))
+    expected = list(Event.objects.published().upcoming_then_past().values_list("pk", flat=True))
+
+    shown = []
+    for number in (1, 2, 3):
+        page = client.get(reverse("events:list"), {"page": number}).context["page_obj"]
+        shown += [event.pk for event in page]
+    assert shown == expected and len(shown) == 50
+
+
 def test_filters_by_type_topic_and_month(client):
     topic = TopicFactory(slug="valet")
     seminar = EventFactory(title="Seminariet", starts_at=timezone.now() + timedelta(days=40))
     seminar.topics.add(topic)
     EventFactory(title="Utbildningen", kind=Event.Kind.TRAINING)
+    EventFactory(status=Event.Status.DRAFT).topics.add(TopicFactory(slug="hemlig"))
     month = timezone.localtime(seminar.starts_at).strftime("%Y-%m")
     url = reverse("events:list")
 
@@ -53,6 +71,8 @@ def test_filters_by_type_topic_and_month(client):
     assert [e.title for e in client.get(url, {"topic": "valet"}).context["events"]] == [
         "Seminariet"]
     assert "Seminariet" in [e.title for e in client.get(url, {"month": month}).context["events"]]
+    offered = client.get(url).context["filter"].form.fields["topic"].queryset
+    assert [topic.slug for topic in offered] == ["valet"]
     # Unknown values are ignored and named at their field, never an error page.
     response = client.get(url, {"kind": "konsert", "month": "nonsens", "topic": "okand"})
     assert response.status_code == 200
@@ -155,6 +175,26 @@ def test_sitemap_lists_the_public_events_and_open_forms(client):
     assert event.get_absolute_url() in pages and draft.slug not in pages
     forms = client.get("/sitemap-event-forms.xml").content.decode()
     assert event.get_register_url() in forms
+
+
+def test_the_forms_sitemap_lists_the_events_that_take_registrations_now(
+    client, django_assert_max_num_queries
+):
+    now = timezone.now()
+    waiting = EventFactory(capacity=1)
+    RegistrationFactory(event=waiting)
+    full = EventFactory(capacity=1, waiting_list=False)
+    RegistrationFactory(event=full)
+    closed = EventFactory(registration_closes_at=now - timedelta(hours=1))
+    not_yet = EventFactory(registration_opens_at=now + timedelta(days=1))
+    called_off = EventFactory(status=Event.Status.CANCELLED)
+    open_ = EventFactory()
+
+    with django_assert_max_num_queries(3):
+        forms = client.get("/sitemap-event-forms.xml").content.decode()
+    assert waiting.get_register_url() in forms and open_.get_register_url() in forms
+    for event in (full, closed, not_yet, called_off):
+        assert event.get_register_url() not in forms
 
 
 def test_home_and_topic_pages_show_coming_events(client):

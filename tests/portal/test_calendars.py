@@ -1,12 +1,14 @@
 """The one iCalendar builder: one UID scheme, times in the site's zone, stamps in UTC."""
 
 import datetime
+import zoneinfo
 
+import icalendar
 import pytest
 from django.contrib.auth.models import User
 from icalendar import Calendar
 
-from portal.calendars import calendar_response, event, uid
+from portal.calendars import PRODID, calendar_response, calendar_text, event, uid
 
 pytestmark = pytest.mark.django_db
 
@@ -43,3 +45,51 @@ def test_a_calendar_of_events_parses_with_its_time_zone(settings):
     text = response.content.decode()
     assert "DTSTAMP:20270201T110000Z" in text and "LAST-MODIFIED:20270201T110000Z" in text
     assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Stockholm"]
+
+
+def icalendar_text(properties, *, name):
+    """The calendar as the icalendar package writes it, for comparison."""
+    calendar = Calendar()
+    for key, value in [("prodid", PRODID), ("version", "2.0"), ("calscale", "GREGORIAN"),
+                       ("x-wr-calname", name), ("x-wr-timezone", "Europe/Stockholm")]:
+        calendar.add(key, value)
+    vevent = icalendar.Event()
+    for key, value in properties:
+        vevent.add(key, value)
+    calendar.add_component(vevent)
+    calendar.add_missing_timezones()
+    return calendar.to_ical().decode()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kort",
+        "Besök, möte; samtal\\ och en ny rad\nhär, sedan \r\n och \r och \\N",
+        "å" * 200,
+        "x" * 71 + "\\" + "y" * 100,
+        "x" * 72 + "^" + "y" * 100,
+        "x" * 60 + "\\\\," + "ä" * 40 + "€" * 30,
+    ],
+)
+def test_events_are_written_byte_for_byte_as_icalendar_writes_them(settings, text):
+    settings.SITE_URL = "https://externa.example.se"
+    user = User.objects.create_user("samordnare")
+    starts = datetime.datetime(2027, 7, 1, 7, 30, 15, 123, tzinfo=datetime.UTC)
+    changed = datetime.datetime(2027, 2, 1, 12, 0, tzinfo=STOCKHOLM)
+    vevent = event(user, summary=text, starts_at=starts, ends_at=starts, changed_at=changed,
+                   url="https://externa.example.se/besok/möte,1/")
+    vevent.add("status", "CONFIRMED")
+    vevent.add("location", text[::-1])
+    vevent.add("description", text)
+
+    stockholm = zoneinfo.ZoneInfo("Europe/Stockholm")
+    expected = icalendar_text(
+        [("uid", uid(user)), ("dtstamp", changed.astimezone(datetime.UTC)),
+         ("last-modified", changed.astimezone(datetime.UTC)),
+         ("dtstart", starts.astimezone(stockholm)), ("dtend", starts.astimezone(stockholm)),
+         ("summary", text), ("url", "https://externa.example.se/besok/möte,1/"),
+         ("status", "CONFIRMED"), ("location", text[::-1]), ("description", text)],
+        name="Besök",
+    )
+    assert calendar_text([vevent], name="Besök") == expected

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from newsroom.factories import NewsItemFactory
 from newsroom.models import NewsItem
-from portal.pagination import BoundedPaginator
+from portal.pagination import BoundedPaginator, RowsByKeysPaginator
 
 
 def render(query, number):
@@ -70,3 +70,15 @@ def test_the_news_list_says_more_than_its_pages_hold(client, monkeypatch):
     monkeypatch.setattr(BoundedPaginator, "max_items", 10)
     html = client.get("/nyheter/").content.decode()
     assert "Fler än 10 nyheter; välj ett år eller en fråga, eller sök, för att hitta äldre." in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("orphans", [0, 3])
+def test_pages_read_by_their_keys_are_the_pages_of_the_list(orphans):
+    NewsItemFactory.create_batch(13)
+    items = NewsItem.objects.order_by("-publish_at", "-pk")
+    plain = Paginator(items, 5, orphans=orphans)
+    by_keys = RowsByKeysPaginator(items, 5, orphans=orphans)
+    assert by_keys.num_pages == plain.num_pages
+    for number in plain.page_range:
+        assert list(by_keys.page(number)) == list(plain.page(number))

@@ -226,3 +226,18 @@ def test_the_feeds_hold_a_year_back_and_two_years_ahead(client, coordinator):
     token = services.issue_calendar_token(coordinator)
     staff = events(parse(client.get(reverse("visits:staff-calendar", args=[token]))))
     assert sorted(str(event["SUMMARY"]) for event in staff) == ["För ett halvår sedan", "Om ett år"]
+
+
+def test_the_feeds_read_their_visits_in_one_query(
+    client, coordinator, django_assert_max_num_queries
+):
+    for day in range(1, 21):
+        VisitFactory(starts_at=in_days(day), ends_at=in_days(day + 1),
+                     visibility=Visit.Visibility.INTERNAL if day % 2 else Visit.Visibility.PUBLIC)
+    token = services.issue_calendar_token(coordinator)
+    with django_assert_max_num_queries(1):
+        public = parse(client.get(reverse("visits:calendar")))
+    assert len(events(public)) == 10
+    with django_assert_max_num_queries(6):
+        staff = parse(client.get(reverse("visits:staff-calendar", args=[token])))
+    assert len(events(staff)) == 20

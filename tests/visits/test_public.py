@@ -142,6 +142,31 @@ def test_pagination_keeps_the_filters(client):
     assert "Besök nummer 24" in second.content.decode()
 
 
+def test_the_pages_of_the_list_keep_its_order_through_equal_start_times(client):
+    for day in range(-12, 13):
+        for _twin in range(2):
+            status = S.COMPLETED if day < 0 else S.CONFIRMED
+            VisitFactory(status=status, starts_at=in_days(day), ends_at=in_days(day, 15))
+    expected = list(Visit.objects.public().upcoming_then_past().values_list("pk", flat=True))
+
+    shown = []
+    for number in (1, 2, 3):
+        page = client.get(reverse("visits:list"), {"page": number}).context["page_obj"]
+        shown += [visit.pk for visit in page]
+    assert shown == expected and len(shown) == 50
+
+
+def test_the_filters_offer_what_public_visits_have(client, visits):
+    visits["public"].topics.add(TopicFactory(slug="transport"))
+    hidden = VisitFactory(country="JP", visibility=Visit.Visibility.INTERNAL)
+    hidden.topics.add(TopicFactory(slug="hemlig"))
+    VisitFactory(country="BE", starts_at=in_days(400), ends_at=in_days(401))
+
+    form = client.get(reverse("visits:list")).context["filter"].form
+    assert [topic.slug for topic in form.fields["topic"].queryset] == ["transport"]
+    assert [code for code, _name in form.fields["country"].choices if code] == ["BE", "FI"]
+
+
 def test_english_pages(client, visits):
     response = client.get("/en/visits/")
     assert response.status_code == 200
