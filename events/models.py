@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal import calendars
 from portal.fields import HttpsURLField
 from portal.i18n import localized
 from portal.search_index import SearchIndexed
@@ -72,6 +73,10 @@ class EventQuerySet(models.QuerySet):
 
     def past(self, now=None):
         return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
+
+    def in_calendar_window(self, now=None):
+        """What the calendar feed carries (portal.calendars.in_window)."""
+        return self.filter(calendars.in_window(now))
 
     def upcoming_then_past(self, now=None):
         """Coming events soonest first, then the archive latest first (``is_past`` 0 or 1)."""

@@ -67,10 +67,13 @@ class EventDetailView(BreadcrumbsMixin, DetailView):
 
 
 class PublicCalendarView(View):
-    """Every public event, coming and past, as an .ics feed to subscribe to."""
+    """The public events of a year back and two years ahead, as an .ics feed to subscribe to."""
 
     def get(self, request):
-        events = Event.objects.published().for_calendars().order_by("starts_at", "pk")
+        events = (
+            Event.objects.published().for_calendars().in_calendar_window()
+            .order_by("starts_at", "pk")
+        )
         return calendar_response(
             [services.calendar_event(event) for event in events],
             name=_("Evenemang – Externa relationer"),

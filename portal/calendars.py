@@ -13,12 +13,25 @@ import functools
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone
 from icalendar.timezone.tzid import is_utc, tzid_from_tzinfo
 
 PRODID = "-//Västra Götalandsregionen//Externa relationer//SV"
+
+# What a feed of many carries: a year back, two years ahead.
+CALENDAR_PAST = datetime.timedelta(days=365)
+CALENDAR_AHEAD = datetime.timedelta(days=2 * 365)
+
+
+def in_window(now=None):
+    """The condition on ``starts_at`` and ``ends_at`` of what a feed of many carries: ended
+    at most ``CALENDAR_PAST`` ago, starting within ``CALENDAR_AHEAD``, so that a subscribed
+    feed stays the same size as the years go by."""
+    now = now or timezone.now()
+    return Q(ends_at__gte=now - CALENDAR_PAST, starts_at__lte=now + CALENDAR_AHEAD)
 
 
 def uid(obj, day=None):

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
+from portal import calendars
 from portal.collation import CollatedCountries
 from portal.i18n import localized
 from portal.redirects.models import KeepsOldURLs
@@ -38,9 +39,6 @@ def personal_data_months():
 
 
 
-# The window of the calendar feeds: a year back, two years ahead.
-CALENDAR_PAST = datetime.timedelta(days=365)
-CALENDAR_AHEAD = datetime.timedelta(days=2 * 365)
 
 
 class VisitQuerySet(models.QuerySet):
@@ -65,10 +63,8 @@ class VisitQuerySet(models.QuerySet):
         )
 
     def in_calendar_window(self, now=None):
-        """What calendar feeds carry: visits ending at most ``CALENDAR_PAST`` ago and starting
-        within ``CALENDAR_AHEAD``, so that a feed stays the same size as the years go by."""
-        now = now or timezone.now()
-        return self.filter(ends_at__gte=now - CALENDAR_PAST, starts_at__lte=now + CALENDAR_AHEAD)
+        """What calendar feeds carry (portal.calendars.in_window)."""
+        return self.filter(calendars.in_window(now))
 
     def upcoming(self, now=None):
         """Visits that have not ended yet, soonest first."""

@@ -155,6 +155,16 @@ def test_calendars_and_feed(client):
     assert "Seminariet" in rss and "Utkastet" not in rss
 
 
+def test_the_calendar_holds_a_year_back_and_two_years_ahead(client):
+    now = timezone.now()
+    for title, days in [("Om ett år", 365), ("Om tre år", 3 * 365), ("För ett halvår sedan", -180),
+                        ("För två år sedan", -2 * 365)]:
+        EventFactory(title=title, starts_at=now + timedelta(days=days),
+                     publish_at=now - timedelta(days=3 * 365))
+    feed = client.get(reverse("events:calendar")).content.decode()
+    assert re.findall(r"SUMMARY:(.*)\r", feed) == ["För ett halvår sedan", "Om ett år"]
+
+
 def test_english_pages(client):
     event = EventFactory(title_en="Seminar on the election")
     with translation.override("en"):
