@@ -2,11 +2,11 @@
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Value
+from django.db.models import Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.models import NewsItem, current_language, years_with_news
+from newsroom.models import NewsItem, current_language, topics_with_news_in, years_with_news
 from portal import search
 from portal.page_cache import remember
 from relations.filters import TopicFilter
@@ -19,14 +19,9 @@ def topics_with_news(request):
     language = current_language()
     # Which topics have news reads the whole archive: kept like a cached page (dropped when
     # content is saved, never past the next scheduled publication).
-    # One EXISTS per topic stops at its first published item, where a DISTINCT over the
-    # join read every item of the archive.
     published = NewsItem.objects.published().in_language(language)
-    links = NewsItem.topics.through.objects.filter(
-        topic=OuterRef("pk"), newsitem__in=published
-    )
     topic_ids = remember(f"newsroom:topics-with-news:{language}", lambda: list(
-        Topic.objects.filter(Exists(links)).values_list("pk", flat=True)
+        topics_with_news_in(published).values_list("pk", flat=True)
     ))
     topics = Topic.objects.filter(pk__in=topic_ids)
     if current_language() == "en":

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
-from django.db.models import Max, Min
+from django.db.models import Exists, Max, Min, OuterRef
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import format_lazy
@@ -425,6 +425,13 @@ class NewsItem(KeepsOldURLs, SearchIndexed, EditorialModel):
         self.status = self.Status.DRAFT
         NewsItem.objects.filter(pk=self.pk).update(status=self.status)
         return True
+
+
+def topics_with_news_in(queryset):
+    """The topics of the items of ``queryset``: one EXISTS per topic, which stops at its
+    first item, where a DISTINCT over the join read every item of the archive."""
+    links = NewsItem.topics.through.objects.filter(topic=OuterRef("pk"), newsitem__in=queryset)
+    return Topic.objects.filter(Exists(links))
 
 
 def years_with_news(queryset):

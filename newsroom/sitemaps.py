@@ -3,11 +3,11 @@ the language(s) it exists in, with its translation as the hreflang alternate; an
 newsletter's pages (``newsroom.newsletter.sitemaps``)."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from newsroom.models import NewsItem, years_with_news
+from newsroom.models import NewsItem, topics_with_news_in, years_with_news
 from newsroom.newsletter.sitemaps import (
     NewsletterIssueSitemap,
     NewsletterListArchiveSitemap,
@@ -15,7 +15,6 @@ from newsroom.newsletter.sitemaps import (
 )
 from portal.search_index import SEARCH_FIELDS
 from portal.sitemaps import I18nSitemap
-from relations.models import Topic
 
 
 class NewsListPagesSitemap(I18nSitemap):
@@ -26,12 +25,7 @@ class NewsListPagesSitemap(I18nSitemap):
 
     def items(self):
         published = NewsItem.objects.published()
-        # An EXISTS per topic stops at its first published item; a DISTINCT over the join
-        # read every item.
-        links = NewsItem.topics.through.objects.filter(
-            topic=OuterRef("pk"), newsitem__in=published
-        )
-        topics = Topic.objects.filter(Exists(links)).order_by("slug")
+        topics = topics_with_news_in(published).order_by("slug")
         return (
             [("newsroom:list", {}), ("newsroom:eu-monitoring", {})]
             + [("newsroom:topic", {"slug": slug}) for slug in topics.values_list("slug", flat=True)]
