@@ -37,10 +37,6 @@ def personal_data_months():
     return settings.VISIT_PERSONAL_DATA_MONTHS
 
 
-
-
-
-
 class VisitQuerySet(models.QuerySet):
     def public(self):
         """What the public may see: public visits that are confirmed or have taken place."""

@@ -1,6 +1,5 @@
 """Public pages of the visits app: list, detail, calendars and the visit request form."""
 
-
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
