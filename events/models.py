@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Now
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -55,8 +55,9 @@ REGISTRATION_STATE_FIELDS = [
 
 class EventQuerySet(models.QuerySet):
     def public(self):
-        """What the public may see (the name other apps' code asks every model for)."""
-        return self.published()
+        """What the public may see (the name other apps' code asks every model for), by the
+        database's clock, as ``NewsItemQuerySet.public``."""
+        return self.published(now=Now())
 
     def published(self, now=None):
         """What the public may see: published, cancelled or postponed, once its time has come.

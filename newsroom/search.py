@@ -8,7 +8,7 @@ from portal.search import Searchable
 
 def _news():
     # Items are written in one language: the English site finds the English ones.
-    return NewsItem.objects.published().in_language()
+    return NewsItem.objects.public().in_language()
 
 
 SEARCHABLE = [

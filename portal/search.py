@@ -17,16 +17,16 @@ SQLite (``make run`` without PostgreSQL) gets a containment match, newest first.
 """
 
 import difflib
+import functools
 import json
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.db import connections, transaction
-from django.db.models import F, Func, IntegerField, Q, TextField, Value
-from django.db.models.functions import Coalesce, Concat, NullIf
+from django.db.models import BooleanField, F, Func, IntegerField, Q, QuerySet, Value
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -100,10 +100,91 @@ class Position(Func):
         super().__init__(Value(places), F("pk"))
 
 
+class AmongKeys(Func):
+    """The row's key is one of ``keys`` (PostgreSQL): one array parameter, where ``pk__in``
+    writes a thousand, which cost more to write and parse than the query does to run."""
+
+    template = "%(expressions)s)"
+    arg_joiner = " = ANY("
+    output_field = BooleanField()
+
+    def __init__(self, keys):
+        super().__init__(F("pk"), Value(list(keys)))
+
+
 # The words as a text search query, and as the stored ``search_name`` columns hold names.
 _WORDS = "websearch_to_tsquery(%s::regconfig, %s)"
 _NAME = "portal_unaccent(lower(%s))"
 _NAME_SIMILARITY = f"word_similarity({_NAME}, search_names)"
+
+
+@dataclass(frozen=True)
+class Rows:
+    """The rows of one type that a search reads: a QuerySet, and on PostgreSQL its SQL with
+    the columns the search needs (``search_key``, ``search_vector``, ``search_names``)."""
+
+    queryset: QuerySet
+    sql: str = ""
+    params: tuple = ()
+
+    @classmethod
+    def of(cls, queryset, language):
+        if not is_postgresql(queryset):
+            return cls(queryset)
+        sql, params = queryset.order_by().values(
+            search_key=F("pk"), search_vector=F(f"search_{language}"),
+            search_names=F("search_name"),
+        ).query.sql_with_params()
+        return cls(queryset, sql, params)
+
+    @property
+    def ranks(self):
+        """Whether the database counts and ranks (PostgreSQL), or the fallback does."""
+        return bool(self.sql)
+
+
+@functools.cache
+def public_rows(searchable, language):
+    """``Rows`` of what the public may find of ``searchable`` on the site of ``language``.
+
+    Built and compiled once per process: that cost more than the database's own work in
+    every search. It holds because what is public is the same SQL at every moment (the
+    public querysets ask the database for the time; a test checks every type)."""
+    with translation.override(language):
+        return Rows.of(searchable.public(), language)
+
+
+@functools.cache
+def _excerpts_sql(model, excerpt_fields, language):
+    """SQL for the rows of ``model`` with the keys of a parameter, with ``search_excerpt``
+    (their text around the matched words) in place of the texts it is made from and the
+    search columns, which can be longer than the rest of the row."""
+    columns = {field.name: field for field in model._meta.concrete_fields}
+    texts = [
+        name for field in excerpt_fields for name in (field, f"{field}_en") if name in columns
+    ]
+    read = [
+        field.column for name, field in columns.items()
+        if name not in texts and name not in SEARCH_FIELDS
+    ]
+    quote = connections[model._default_manager.db].ops.quote_name
+
+    def localized(name):
+        # The English twin, where there is one and it is filled, on the English site.
+        if language == "en" and f"{name}_en" in columns:
+            twin = quote(columns[f"{name}_en"].column)
+            return f"coalesce(nullif({twin}, ''), {quote(columns[name].column)})"
+        return quote(columns[name].column)
+
+    text = "concat_ws(' ', {})".format(", ".join(localized(name) for name in excerpt_fields))
+    return (
+        f"SELECT {', '.join(quote(column) for column in read)}, "  # noqa: S608 - our own SQL
+        f"ts_headline(%s::regconfig, {text}, {_WORDS}, %s) AS search_excerpt "
+        f"FROM {quote(model._meta.db_table)} WHERE {quote(model._meta.pk.column)} = ANY(%s)"
+    )
+
+
+_EXCERPT_OPTIONS = f"StartSel={_MARK_START}, StopSel={_MARK_END}, MaxWords=30, MinWords=15"
 
 
 class Search:
@@ -113,13 +194,8 @@ class Search:
         self.text = normalize(text)
         self.language = language
         self.config = SEARCH_CONFIGS[language]
-        self.vector = f"search_{language}"
-        # websearch syntax takes anything typed ("quotes", -minus, or) without a syntax error.
-        self.query = SearchQuery(self.text, config=self.config, search_type="websearch")
         # The types counted by similar names too (see tally).
         self.by_name = set()
-        # Each type's public rows as SQL, by its key (see _public).
-        self._compiled = {}
 
     def __bool__(self):
         return bool(self.text)
@@ -128,10 +204,16 @@ class Search:
         """``queryset`` narrowed to its best ``CANDIDATES`` matches, best first: the site
         search's ranking for a list of one type (the news list)."""
         key = queryset.model._meta.label
-        keys = self.tally({key: queryset}, keep={key: CANDIDATES})[key].keys
-        # No arrays in SQLite: newest first, as its ranking is.
-        order = Position(keys) if is_postgresql(queryset) else F("pk").desc()
-        return queryset.filter(pk__in=keys).order_by(order)
+        keys = self.tally({key: Rows.of(queryset, self.language)}, keep={key: CANDIDATES})
+        keys = keys[key].keys
+        if not is_postgresql(queryset):
+            # No arrays in SQLite: newest first, as its ranking is.
+            return queryset.filter(pk__in=keys).order_by("-pk")
+        return queryset.filter(AmongKeys(keys)).order_by(Position(keys))
+
+    def public(self, searchables):
+        """What the public may find of each of ``searchables``, by key, for ``tally``."""
+        return {item.key: public_rows(item, self.language) for item in searchables}
 
     def results(self, searchable, keys):
         """What a result list shows of the objects of ``searchable`` with ``keys``."""
@@ -139,36 +221,27 @@ class Search:
 
     def found(self, searchable, keys):
         """The objects of ``searchable`` with ``keys``, in that order, with their excerpts."""
-        model = searchable.public().model
-        columns = {field.name for field in model._meta.concrete_fields}
-        # The excerpt is made in the database: the texts it is made from (a PDF's may be
-        # long) need not leave it.
-        texts = [
-            name for field in searchable.excerpt_fields for name in (field, f"{field}_en")
-            if name in columns
-        ]
-        rows = self.with_excerpts(
-            model._default_manager.filter(pk__in=keys).defer(*SEARCH_FIELDS, *texts),
-            searchable.excerpt_fields,
-        )
-        by_key = {obj.pk: obj for obj in rows}
+        rows = public_rows(searchable, self.language)
+        model = rows.queryset.model
+        if rows.ranks:
+            # The excerpt is made in the database: the texts it is made from (a PDF's may be
+            # long) need not leave it.
+            objects = model._default_manager.raw(
+                _excerpts_sql(model, searchable.excerpt_fields, self.language),
+                [self.config, self.config, self.text, _EXCERPT_OPTIONS, list(keys)],
+            )
+        else:
+            objects = model._default_manager.filter(pk__in=keys)
+        by_key = {obj.pk: obj for obj in objects}
+        if not rows.ranks:
+            for obj in by_key.values():
+                obj.search_excerpt = " ".join(
+                    localized(obj, name) or "" for name in searchable.excerpt_fields
+                )
         return [by_key[key] for key in keys if key in by_key]
 
-    def with_excerpts(self, queryset, fields):
-        """``queryset`` with ``search_excerpt``: its text around the matched words."""
-        fields = [self._localized(queryset.model, name) for name in fields]
-        text = Concat(
-            *(part for name in fields for part in (name, Value(" "))), output_field=TextField()
-        )
-        if not is_postgresql(queryset):
-            return queryset.annotate(search_excerpt=text)
-        return queryset.annotate(search_excerpt=SearchHeadline(
-            text, self.query, config=self.config, start_sel=_MARK_START,
-            stop_sel=_MARK_END, max_words=30, min_words=15,
-        ))
-
-    def tally(self, querysets, keep):
-        """For each of ``querysets`` (key to QuerySet), a ``Tally``: how many match, counted
+    def tally(self, sources, keep):
+        """For each of ``sources`` (key to ``Rows``), a ``Tally``: how many match, counted
         up to ``CANDIDATES + 1`` ("more than 1,000"), and the keys of the ``keep[key]`` best
         of them (none where ``keep`` has no number), best first.
 
@@ -176,28 +249,28 @@ class Search:
         than ``FEW_MATCHES``: those are searched again with names like the words
         (``self.by_name`` says which). Comparing names costs a trigram check per row, worth
         it for a misspelt name, not for a word found in half the archive."""
-        tallies = self._tally(querysets, keep, names=False)
+        tallies = self._tally(sources, keep, names=False)
         self.by_name = {
             key for key, tally in tallies.items()
-            if tally.count < FEW_MATCHES and is_postgresql(querysets[key])
+            if tally.count < FEW_MATCHES and sources[key].ranks
         }
         tallies.update(self._tally(
-            {key: querysets[key] for key in self.by_name}, keep, names=True
+            {key: sources[key] for key in self.by_name}, keep, names=True
         ))
         return tallies
 
-    def _tally(self, querysets, keep, names):
-        if not querysets:
+    def _tally(self, sources, keep, names):
+        if not sources:
             return {}
-        if not is_postgresql(next(iter(querysets.values()))):
+        if not next(iter(sources.values())).ranks:
             return {
-                key: self._tally_without_ranks(queryset, keep.get(key, 0))
-                for key, queryset in querysets.items()
+                key: self._tally_without_ranks(rows.queryset, keep.get(key, 0))
+                for key, rows in sources.items()
             }
         parts, params = [], []
-        for key, queryset in querysets.items():
+        for key, rows in sources.items():
             wanted = keep.get(key, 0)
-            sql, candidate_params = self.candidates(key, queryset, names, ranked=bool(wanted))
+            sql, candidate_params = self.candidates(rows, names, ranked=bool(wanted))
             # Only the count and the best keys leave the database.
             parts.append(
                 "SELECT %s, count(*), "  # noqa: S608 - SQL of our own; the values are parameters
@@ -205,7 +278,7 @@ class Search:
                 f"FROM ({sql}) AS candidates"
             )
             params += [key, wanted, *candidate_params]
-        with connections[next(iter(querysets.values())).db].cursor() as cursor:
+        with connections[next(iter(sources.values())).queryset.db].cursor() as cursor:
             cursor.execute(" UNION ALL ".join(parts), params)
             return {key: Tally(count, keys or []) for key, count, keys in cursor.fetchall()}
 
@@ -221,26 +294,17 @@ class Search:
     # type's public rows, rather than compiled by the ORM for every type and phase of every
     # search (which cost more than the database's own work).
 
-    def candidates(self, key, queryset, names, ranked):
-        """The SQL and parameters of the first ``CANDIDATES + 1`` rows of ``queryset`` that
-        match (no ordering, so a LIMIT stops early), as ``search_key`` and, if ``ranked``,
+    def candidates(self, rows, names, ranked):
+        """The SQL and parameters of the first ``CANDIDATES + 1`` of ``rows`` that match
+        (no ordering, so a LIMIT stops early), as ``search_key`` and, if ``ranked``,
         ``search_rank``: computed while the matches are read, from the stored vector."""
-        public, public_params = self._public(key, queryset)
         condition, condition_params = self._matching(names)
         rank, rank_params = self._ranking(names) if ranked else ("0", [])
         return (
-            f"SELECT search_key, {rank} AS search_rank FROM ({public}) AS public "  # noqa: S608
+            f"SELECT search_key, {rank} AS search_rank FROM ({rows.sql}) AS public "  # noqa: S608
             f"WHERE {condition} LIMIT {CANDIDATES + 1}",
-            [*rank_params, *public_params, *condition_params],
+            [*rank_params, *rows.params, *condition_params],
         )
-
-    def _public(self, key, queryset):
-        """``queryset``'s SQL with the columns the search reads, compiled once per search."""
-        if key not in self._compiled:
-            self._compiled[key] = queryset.order_by().values(
-                search_key=F("pk"), search_vector=F(self.vector), search_names=F("search_name")
-            ).query.sql_with_params()
-        return self._compiled[key]
 
     def _matching(self, names):
         sql, params = f"search_vector @@ {_WORDS}", [self.config, self.text]
@@ -267,20 +331,19 @@ class Search:
     def suggestion(self, searchables):
         """Words from the name most like the words, for "did you mean", or None: the most
         similar name of each type in one query, then the best of them read."""
-        querysets = {searchable.key: searchable.public() for searchable in searchables}
-        if not querysets or not is_postgresql(next(iter(querysets.values()))):
+        sources = self.public(searchables)
+        if not sources or not next(iter(sources.values())).ranks:
             return None
         parts, params = [], []
-        for key, queryset in querysets.items():
-            public, public_params = self._public(key, queryset)
+        for key, rows in sources.items():
             similar, similar_params = self._similar_names(SUGGESTION_SIMILARITY)
             parts.append(
                 f"(SELECT %s, search_key, {_NAME_SIMILARITY} AS similarity "  # noqa: S608
-                f"FROM ({public}) AS public WHERE {similar} "
+                f"FROM ({rows.sql}) AS public WHERE {similar} "
                 "ORDER BY similarity DESC LIMIT 1)"
             )
-            params += [key, self.text, *public_params, *similar_params]
-        database = next(iter(querysets.values())).db
+            params += [key, self.text, *rows.params, *similar_params]
+        database = next(iter(sources.values())).queryset.db
         with transaction.atomic(using=database), connections[database].cursor() as cursor:
             # A lower bar for the index than the search's own, for this transaction only.
             cursor.execute(
@@ -292,9 +355,8 @@ class Search:
             return None
         key, pk, _similarity = found
         searchable = next(item for item in searchables if item.key == key)
-        return closest_words(
-            self.text, searchable.title(querysets[key].model._default_manager.get(pk=pk))
-        )
+        model = sources[key].queryset.model
+        return closest_words(self.text, searchable.title(model._default_manager.get(pk=pk)))
 
     def _containment(self, model):
         condition = Q()
@@ -304,13 +366,6 @@ class Search:
                 if variant in names:
                     condition |= Q(**{f"{variant}__icontains": self.text})
         return condition
-
-    def _localized(self, model, name):
-        """The field's English twin, where there is one and it is filled, on the English site."""
-        twin = f"{name}_en"
-        if self.language == "en" and twin in {f.name for f in model._meta.concrete_fields}:
-            return Coalesce(NullIf(F(twin), Value("")), F(name), output_field=TextField())
-        return F(name)
 
 
 @dataclass(frozen=True)

@@ -157,7 +157,7 @@ class SearchView(TemplateView):
         keep = {chosen: search.CANDIDATES} if chosen else {
             item.key: self.per_group for item in searchables
         }
-        tallies = words.tally({item.key: item.public() for item in searchables}, keep)
+        tallies = words.tally(words.public(searchables), keep)
         context.update(
             query=words.text,
             chosen=chosen,

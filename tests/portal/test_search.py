@@ -1,5 +1,6 @@
 """The site search at /sok/ (/en/search/): one query over every app's searchable things."""
 
+import datetime
 import re
 
 import pytest
@@ -194,7 +195,8 @@ def test_the_search_is_answered_from_the_indexes(require_postgres):
         for n in range(300)
     )
     words = search.Search("Ostersjo", "sv")
-    sql, params = words.candidates("nyheter", NewsItem.objects.all(), names=True, ranked=True)
+    rows = search.Rows.of(NewsItem.objects.all(), "sv")
+    sql, params = words.candidates(rows, names=True, ranked=True)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE newsroom_newsitem")
         cursor.execute("SET enable_seqscan = off")
@@ -205,6 +207,17 @@ def test_the_search_is_answered_from_the_indexes(require_postgres):
             cursor.execute("SET enable_seqscan = on")
     assert "newsroom_newsitem_search_sv" in plan, plan
     assert "newsroom_newsitem_search_name" in plan, plan
+
+
+def test_what_is_public_is_the_same_sql_at_every_moment(require_postgres):
+    # The site search compiles each type's public rows once per process (search.public_rows):
+    # a "now" of the moment it was compiled would hide what is published after it.
+    for searchable in search.searchables():
+        for language in ("sv", "en"):
+            params = search.public_rows(searchable, language).params
+            assert not [value for value in params if isinstance(value, datetime.date)], (
+                searchable.key, params
+            )
 
 
 def test_site_search_runs_a_bounded_number_of_queries(
