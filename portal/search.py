@@ -39,7 +39,7 @@ from portal.search_index import SEARCH_CONFIGS, SEARCH_FIELDS
 MAX_QUERY_LENGTH = 200
 # How many matches of one type are counted and ranked at most.
 CANDIDATES = 1000
-# A type whose text matches fewer than this many is searched by similar names too.
+# A search whose words find fewer than this many in all is made again with similar names.
 FEW_MATCHES = 5
 # How similar (pg_trgm's word similarity) a name must be to the words to be found by them.
 NAME_SIMILARITY = 0.7
@@ -194,8 +194,6 @@ class Search:
         self.text = normalize(text)
         self.language = language
         self.config = SEARCH_CONFIGS[language]
-        # The types counted by similar names too (see tally).
-        self.by_name = set()
 
     def __bool__(self):
         return bool(self.text)
@@ -245,18 +243,15 @@ class Search:
         up to ``CANDIDATES + 1`` ("more than 1,000"), and the keys of the ``keep[key]`` best
         of them (none where ``keep`` has no number), best first.
 
-        One query for all of them, and one more for the types where the words find fewer
-        than ``FEW_MATCHES``: those are searched again with names like the words
-        (``self.by_name`` says which). Comparing names costs a trigram check per row, worth
-        it for a misspelt name, not for a word found in half the archive."""
+        One query for all of them, and where the words find fewer than ``FEW_MATCHES`` in
+        all, one more that finds names like the words too (a misspelt name). Comparing
+        names costs a trigram check per row and the planning of every type again: worth it
+        when the words find (almost) nothing, not when they lead somewhere already."""
         tallies = self._tally(sources, keep, names=False)
-        self.by_name = {
-            key for key, tally in tallies.items()
-            if tally.count < FEW_MATCHES and sources[key].ranks
-        }
-        tallies.update(self._tally(
-            {key: sources[key] for key in self.by_name}, keep, names=True
-        ))
+        if sum(tally.count for tally in tallies.values()) < FEW_MATCHES:
+            tallies.update(self._tally(
+                {key: rows for key, rows in sources.items() if rows.ranks}, keep, names=True
+            ))
         return tallies
 
     def _tally(self, sources, keep, names):

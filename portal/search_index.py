@@ -184,6 +184,7 @@ class SearchTrigger(Operation):
             f"CREATE INDEX IF NOT EXISTS {table}_search_en ON {table} USING gin (search_en)",
             f"CREATE INDEX IF NOT EXISTS {table}_search_name ON {table} "
             "USING gin (search_name gin_trgm_ops)",
+            name_statistics(table),
         ]
 
     def vector(self, config, text_of):
@@ -196,3 +197,48 @@ class SearchTrigger(Operation):
 
 def model_table(model):
     return model._meta.db_table
+
+
+# The planner estimates a trigram condition on names by trying it on the column's most common
+# values and histogram: up to 200 names by default, for every type, on every plan of a search
+# that looks for similar names. Ten of each estimate as well for a condition this selective;
+# a misspelt word's site search spent 44 ms in the database with the default, 31 ms with ten
+# (large scale, one search after another), most of the difference in planning.
+NAME_STATISTICS = 10
+
+
+def name_statistics(table):
+    return f"ALTER TABLE {table} ALTER COLUMN search_name SET STATISTICS {NAME_STATISTICS}"
+
+
+class SearchNameStatistics(Operation):
+    """Keep few statistics of a ``SearchIndexed`` model's ``search_name`` (see
+    ``NAME_STATISTICS``); ``SearchTrigger`` does so for the models it is run for from now on.
+    Nothing happens on other databases."""
+
+    reversible = True
+
+    def __init__(self, model_name):
+        self.model_name = model_name
+
+    def deconstruct(self):
+        return (self.__class__.__name__, [], {"model_name": self.model_name})
+
+    def state_forwards(self, app_label, state):
+        pass
+
+    def describe(self):
+        return f"Keep few statistics of the search names of {self.model_name} (PostgreSQL)"
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            table = model_table(to_state.apps.get_model(app_label, self.model_name))
+            schema_editor.execute(name_statistics(table))
+            schema_editor.execute(f"ANALYZE {table} (search_name)")
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            table = model_table(from_state.apps.get_model(app_label, self.model_name))
+            schema_editor.execute(
+                f"ALTER TABLE {table} ALTER COLUMN search_name SET STATISTICS -1"
+            )

@@ -14,6 +14,7 @@ from newsroom.factories import DraftFactory, EnglishNewsItemFactory, NewsItemFac
 from newsroom.models import NewsItem
 from portal import search
 from portal.media.documents import Document
+from portal.search_index import NAME_STATISTICS
 from relations.factories import AgreementFactory, OrganisationFactory, ProgrammeFactory
 from relations.models import Organisation
 from visits.factories import VisitFactory
@@ -130,6 +131,18 @@ def test_an_organisation_is_found_without_its_accents_and_with_a_typo(client, re
     assert titles(page(client, "ostersjokommisionen")) == ["Östersjökommissionen"]
 
 
+@pytest.mark.parametrize(("news", "found"), [
+    (4, {"nyheter": "Nyheter (4)", "organisationer": "Organisationer och nätverk (1)"}),
+    (5, {"nyheter": "Nyheter (5)"}),
+])
+def test_similar_names_are_looked_for_when_the_words_find_almost_nothing(
+    client, require_postgres, news, found
+):
+    OrganisationFactory(name="Östersjökommissionen")
+    NewsItemFactory.create_batch(news, body="Ett möte om ostersjo-frågor.")
+    assert groups(page(client, "Ostersjo")) == found
+
+
 def test_a_word_only_programmes_contain_is_found_there(client, require_postgres):
     ProgrammeFactory(name="Interreg Nordsjöprogrammet 2021–2027")
     NewsItemFactory(title="Regionen i Bryssel")
@@ -218,6 +231,18 @@ def test_what_is_public_is_the_same_sql_at_every_moment(require_postgres):
             assert not [value for value in params if isinstance(value, datetime.date)], (
                 searchable.key, params
             )
+
+
+def test_names_keep_few_statistics_for_the_planner(require_postgres):
+    tables = [searchable.public().model._meta.db_table for searchable in search.searchables()]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attrelid::regclass::text, attstattarget FROM pg_attribute "
+            "WHERE attname = 'search_name' AND attrelid::regclass::text = ANY(%s)",
+            [tables],
+        )
+        targets = dict(cursor.fetchall())
+    assert targets == dict.fromkeys(tables, NAME_STATISTICS)
 
 
 def test_site_search_runs_a_bounded_number_of_queries(

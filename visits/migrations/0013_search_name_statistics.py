@@ -1,0 +1,14 @@
+from django.db import migrations
+
+from portal.search_index import SearchNameStatistics
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("visits", "0012_public_index_with_updated_at"),
+    ]
+
+    operations = [
+        SearchNameStatistics(model_name="visit"),
+    ]
