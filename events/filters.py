@@ -2,11 +2,11 @@
 
 import django_filters
 from django.db.models import Exists, OuterRef
-from django.db.models.functions import TruncMonth
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
+from portal.archive import periods_with
 from relations.filters import TopicFilter
 from relations.models import Topic
 
@@ -33,12 +33,7 @@ class PublicEventFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         public = Event.objects.published()
-        months = (
-            public.annotate(month=TruncMonth("starts_at"))
-            .values_list("month", flat=True)
-            .distinct()
-            .order_by("-month")
-        )
+        months = periods_with(public, "starts_at", "month")
         self.filters["month"].extra["choices"] = [
             (month.strftime("%Y-%m"), formats.date_format(month, "F Y")) for month in months
         ]

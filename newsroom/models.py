@@ -11,13 +11,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
-from django.db.models import Exists, Max, Min, OuterRef
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from portal.archive import periods_with
 from portal.editorial.models import EditorialModel
 from portal.markdown import render_markdown
 from portal.media.embeds import HELP_TEXT as REFERENCES_HELP_TEXT
@@ -440,19 +441,8 @@ def topics_with_news_in(queryset):
 
 
 def years_with_news(queryset):
-    """The years (newest first) in which the items of ``queryset`` were published.
-
-    The first and last publication, then one EXISTS per year between them: each answered
-    from the publication index, where grouping by year read the whole archive.
-    """
-    bounds = queryset.order_by().aggregate(first=Min("publish_at"), last=Max("publish_at"))
-    if bounds["first"] is None:
-        return []
-    first, last = (timezone.localtime(bounds[end]).year for end in ("first", "last"))
-    return [
-        year for year in range(last, first - 1, -1)
-        if queryset.filter(publish_at__year=year).exists()
-    ]
+    """The years (newest first) in which the items of ``queryset`` were published."""
+    return [start.year for start in periods_with(queryset, "publish_at", "year")]
 
 
 # The newsletter's models are defined in newsroom.newsletter.models. Imported here, which is

@@ -2,9 +2,9 @@
 
 import django_filters
 from django.db.models import Exists, OuterRef
-from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
+from portal.archive import periods_with
 from portal.collation import countries
 from relations.filters import TopicFilter
 from relations.models import Topic
@@ -40,12 +40,7 @@ class PublicVisitFilter(django_filters.FilterSet):
         self.filters["country"].extra["choices"] = [
             (code, name) for code, name in countries if code in used_countries
         ]
-        years = (
-            public.annotate(year=ExtractYear("starts_at"))
-            .values_list("year", flat=True)
-            .distinct()
-            .order_by("-year")
-        )
+        years = [start.year for start in periods_with(public, "starts_at", "year")]
         self.filters["year"].extra["choices"] = [(str(year), str(year)) for year in years]
         self.filters["topic"].queryset = Topic.objects.filter(
             Exists(public.filter(topics=OuterRef("pk")))
