@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Now
 from django.urls import reverse
 from django.utils import timezone
@@ -81,17 +81,7 @@ class EventQuerySet(models.QuerySet):
 
     def upcoming_then_past(self, now=None):
         """Coming events soonest first, then the archive latest first (``is_past`` 0 or 1)."""
-        now = now or timezone.now()
-        return self.annotate(
-            is_past=models.Case(
-                models.When(ends_at__lt=now, then=1),
-                default=0,
-                output_field=models.IntegerField(),
-            ),
-            upcoming_start=models.Case(
-                models.When(ends_at__gte=now, then=F("starts_at")), default=None
-            ),
-        ).order_by("is_past", "upcoming_start", "-starts_at", "-pk")
+        return calendars.upcoming_then_past(self, now)
 
     def with_confirmed_count(self):
         """``confirmed_count``: the places taken, counted in the same query.

@@ -22,7 +22,7 @@ from portal.calendars import calendar_response
 from portal.form_protection import GuardedFormViewMixin
 from portal.i18n import localized
 from portal.navigation import BreadcrumbsMixin, Crumb, section, trail
-from portal.pagination import ForgivingPaginationMixin, RowsByKeysPaginator
+from portal.pagination import ForgivingPaginationMixin, UpcomingThenPastPaginator
 
 
 class EventListView(ForgivingPaginationMixin, FilterView):
@@ -32,7 +32,7 @@ class EventListView(ForgivingPaginationMixin, FilterView):
     template_name = "events/event_list.html"
     context_object_name = "events"
     paginate_by = 20
-    paginator_class = RowsByKeysPaginator
+    paginator_class = UpcomingThenPastPaginator
     strict = False
 
     def get_queryset(self):

@@ -13,7 +13,7 @@ import functools
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Case, F, IntegerField, Q, When
 from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone
@@ -32,6 +32,17 @@ def in_window(now=None):
     feed stays the same size as the years go by."""
     now = now or timezone.now()
     return Q(ends_at__gte=now - CALENDAR_PAST, starts_at__lte=now + CALENDAR_AHEAD)
+
+
+def upcoming_then_past(queryset, now=None):
+    """``queryset`` (of things with ``starts_at`` and ``ends_at``) in a public list's order:
+    what is not over yet soonest first, then the past latest first; ``is_past`` (0 or 1) says
+    which. ``portal.pagination.UpcomingThenPastPaginator`` pages it."""
+    now = now or timezone.now()
+    return queryset.annotate(
+        is_past=Case(When(ends_at__lt=now, then=1), default=0, output_field=IntegerField()),
+        upcoming_start=Case(When(ends_at__gte=now, then=F("starts_at")), default=None),
+    ).order_by("is_past", "upcoming_start", "-starts_at", "-pk")
 
 
 def uid(obj, day=None):

@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 
@@ -33,7 +34,31 @@ class RowsByKeysPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        return self._get_page(rows_by_keys(self.object_list, bottom, top), number, self)
+        return self._get_page(self.rows(bottom, top), number, self)
+
+    def rows(self, bottom, top):
+        return rows_by_keys(self.object_list, bottom, top)
+
+
+class UpcomingThenPastPaginator(RowsByKeysPaginator):
+    """Pages of a list in ``portal.calendars.upcoming_then_past`` order, whose keys are read
+    from its two parts apart: what is not over yet by its start, then the past by its start
+    backwards, each in the order of an index on the start. The list's own order (which part,
+    then the start) is in no index: the database read and sorted the whole archive for it to
+    keep the twenty rows of a page."""
+
+    def rows(self, bottom, top):
+        now = timezone.now()
+        unordered = self.object_list.order_by()
+        upcoming = unordered.filter(ends_at__gte=now).order_by("starts_at", "-pk")
+        past = unordered.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
+        # The list is every upcoming key, then the past ones: its first ``top`` are among the
+        # first ``top`` of each part.
+        keys = [
+            *upcoming.values_list("pk", flat=True)[:top],
+            *past.values_list("pk", flat=True)[:top],
+        ]
+        return self.object_list.filter(pk__in=keys[bottom:top])
 
 
 class BoundedPaginator(Paginator):

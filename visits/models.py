@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
-from django.db.models import Case, F, IntegerField, Q, When
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -72,11 +72,7 @@ class VisitQuerySet(models.QuerySet):
 
     def upcoming_then_past(self, now=None):
         """Upcoming visits soonest first, then past visits latest first (``is_past`` 0 or 1)."""
-        now = now or timezone.now()
-        return self.annotate(
-            is_past=Case(When(ends_at__lt=now, then=1), default=0, output_field=IntegerField()),
-            upcoming_start=Case(When(ends_at__gte=now, then=F("starts_at")), default=None),
-        ).order_by("is_past", "upcoming_start", "-starts_at", "-pk")
+        return calendars.upcoming_then_past(self, now)
 
     def personal_data_due(self, now=None):
         """Visits whose participants' and requester's personal data must now be removed.
@@ -226,6 +222,13 @@ class Visit(KeepsOldURLs, SearchIndexed):
                 fields=["visibility", "status", "starts_at"],
                 include=["ends_at", "country", "id", "updated_at"],
                 name="visits_public_idx",
+            ),
+            # The public list's past part, latest first (UpcomingThenPastPaginator), in the
+            # order of this index: a status of two values keeps it from the one above.
+            models.Index(
+                fields=["visibility", "starts_at", "id"],
+                include=["status", "ends_at"],
+                name="visits_list_idx",
             ),
         ]
 

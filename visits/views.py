@@ -14,7 +14,7 @@ from portal.calendars import calendar_response
 from portal.form_protection import GuardedFormViewMixin
 from portal.i18n import localized
 from portal.navigation import BreadcrumbsMixin, Crumb, section
-from portal.pagination import ForgivingPaginationMixin, RowsByKeysPaginator
+from portal.pagination import ForgivingPaginationMixin, UpcomingThenPastPaginator
 from portal.structured_data import json_ld
 from visits import services
 from visits.filters import PublicVisitFilter
@@ -27,7 +27,7 @@ class VisitListView(ForgivingPaginationMixin, FilterView):
     template_name = "visits/visit_list.html"
     context_object_name = "visits"
     paginate_by = 20
-    paginator_class = RowsByKeysPaginator
+    paginator_class = UpcomingThenPastPaginator
     strict = False  # an unknown filter value is ignored (and named at its field)
 
     def get_queryset(self):

@@ -1,17 +1,21 @@
 """The one pagination block: links that keep the filters, in the page's language; the
 bounded paginator of the news lists."""
 
+import datetime
+
 import pytest
 from django.core.paginator import Paginator
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 
+from events.factories import EventFactory
+from events.models import Event
 from newsroom.factories import NewsItemFactory
 from newsroom.models import NewsItem
-from portal.pagination import BoundedPaginator, RowsByKeysPaginator
+from portal.pagination import BoundedPaginator, RowsByKeysPaginator, UpcomingThenPastPaginator
 
 
 def render(query, number):
@@ -82,3 +86,22 @@ def test_pages_read_by_their_keys_are_the_pages_of_the_list(orphans):
     assert by_keys.num_pages == plain.num_pages
     for number in plain.page_range:
         assert list(by_keys.page(number)) == list(plain.page(number))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("orphans", [0, 3])
+def test_pages_read_from_the_upcoming_and_the_past_part_are_the_pages_of_the_list(orphans):
+    now = timezone.now()
+    for day in (-9, -3, -3, -1, 0.5, 2, 2, 4, 7, 8, 30):
+        starts_at = now + datetime.timedelta(days=day)
+        EventFactory(starts_at=starts_at, ends_at=starts_at + datetime.timedelta(hours=2))
+    # Begun yesterday, over tomorrow: upcoming, soonest of all by its start.
+    EventFactory(
+        starts_at=now - datetime.timedelta(days=1), ends_at=now + datetime.timedelta(days=1)
+    )
+    events = Event.objects.upcoming_then_past(now)
+    plain = Paginator(events, 3, orphans=orphans)
+    split = UpcomingThenPastPaginator(events, 3, orphans=orphans)
+    assert split.num_pages == plain.num_pages
+    for number in plain.page_range:
+        assert list(split.page(number)) == list(plain.page(number))
