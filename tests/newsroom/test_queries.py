@@ -74,3 +74,12 @@ def test_admin_list_query_count_does_not_grow(staff_client):
     few = count_queries(editor, "/admin/newsroom/newsitem/")
     make_news(45)
     assert count_queries(editor, "/admin/newsroom/newsitem/") == few
+
+
+def test_the_topic_links_are_indexed_by_topic_then_news_item():
+    # topics_with_news_in stops at a topic's first published item only from such an index.
+    with connection.cursor() as cursor:
+        indexes = connection.introspection.get_constraints(cursor, "newsroom_newsitem_topics")
+    assert ["topic_id", "newsitem_id"] in [
+        index["columns"] for index in indexes.values() if index["index"]
+    ]
