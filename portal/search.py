@@ -206,8 +206,8 @@ class Search:
         """``queryset`` narrowed to its best ``CANDIDATES`` matches, best first: the site
         search's ranking for a list of one type (the news list)."""
         key = queryset.model._meta.label
-        keys = self.tally({key: Rows.of(queryset, self.language)}, keep={key: CANDIDATES})
-        keys = keys[key].keys
+        tallies = self.tally({key: Rows.of(queryset, self.language)}, keep={key: CANDIDATES})
+        keys = tallies[key].keys
         if not is_postgresql(queryset):
             # No arrays in SQLite: newest first, as its ranking is.
             return queryset.filter(pk__in=keys).order_by("-pk")
@@ -233,13 +233,12 @@ class Search:
                 [self.config, self.config, self.text, _EXCERPT_OPTIONS, list(keys)],
             )
         else:
-            objects = model._default_manager.filter(pk__in=keys)
-        by_key = {obj.pk: obj for obj in objects}
-        if not rows.ranks:
-            for obj in by_key.values():
+            objects = list(model._default_manager.filter(pk__in=keys))
+            for obj in objects:
                 obj.search_excerpt = " ".join(
                     localized(obj, name) or "" for name in searchable.excerpt_fields
                 )
+        by_key = {obj.pk: obj for obj in objects}
         return [by_key[key] for key in keys if key in by_key]
 
     def tally(self, sources, keep):
